@@ -1,0 +1,27 @@
+/* The parts of the record rules (SPEC 2): each produces records of one
+ * shape, with one comment. A record's comment joins the comments of the
+ * parts that produced it, in this (rule) order. */
+#ifndef FEDNS_PART_H
+#define FEDNS_PART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum fedns_part {
+	FEDNS_PART_R1 = 0,       /* A/AAAA of the access edge */
+	FEDNS_PART_R2,           /* SRV _sip._tls */
+	FEDNS_PART_R3,           /* SRV _sipfederationtls._tcp, discovery */
+	FEDNS_PART_R4,           /* the same SRV, for push notifications */
+	FEDNS_PART_R5_SRV,       /* SRV _xmpp-server._tcp */
+	FEDNS_PART_R5_HOST,      /* A/AAAA of the XMPP proxy name */
+	FEDNS_PART_R6_WEBCONF,   /* A/AAAA of the web conferencing edge */
+	FEDNS_PART_R6_AV,        /* A/AAAA of the A/V edge */
+	FEDNS_PART_COUNT
+};
+
+/* The comment of one part in a fedns_lang; never NULL for valid input. */
+const char *fedns_part_comment(int part, int lang);
+/* The rule id ("R5") a part belongs to. */
+const char *fedns_part_rule(int part);
+
+#endif

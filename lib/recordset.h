@@ -1,0 +1,47 @@
+/* The derived record set: immutable once built, so readers need no lock. */
+#ifndef FEDNS_RECORDSET_H
+#define FEDNS_RECORDSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "address.h"
+#include "alloc.h"
+#include "diagnostics.h"
+
+#define FEDNS_NO_TEXT ((size_t)-1)
+
+struct fedns_record {
+	size_t owner;    /* offsets into the text arena */
+	size_t target;   /* SRV/CNAME; FEDNS_NO_TEXT otherwise */
+	size_t address;  /* A/AAAA; FEDNS_NO_TEXT otherwise */
+	struct fedns_address addr;
+	uint32_t ttl, purposes, parts; /* parts: bits of enum fedns_part */
+	uint16_t type, priority, weight, port;
+	size_t comment;  /* index into the interned comments */
+};
+
+/* Each distinct set of parts has its comment written once per language. */
+struct fedns_comment {
+	uint32_t parts;
+	size_t text[2]; /* by fedns_lang */
+};
+
+struct fedns_recordset {
+	struct fedns_alloc alloc;
+	struct fedns_record *items;
+	size_t n, cap;
+	struct fedns_comment *comments;
+	size_t ncomments, commentcap;
+	char *text;
+	size_t len, textcap;
+	struct fedns_diagnostics diags;
+};
+
+/* Appends `n` bytes and a NUL to the arena; returns the offset or
+ * FEDNS_NO_TEXT on failure. */
+size_t fedns_recordset_text(struct fedns_recordset *rs, const char *s, size_t n);
+/* The text at an arena offset. */
+#define FEDNS_TEXT(rs, at) ((rs)->text + (at))
+
+#endif

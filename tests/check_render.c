@@ -1,0 +1,358 @@
+/* Rendering (SPEC 6): exact output of every format in both languages, the
+ * buffer contract (snprintf-like) and the callback contract. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "test.h"
+
+/* contoso with discovery and push (R3+R4 merged), XMPP and public IM. */
+static fedns_recordset *full(fedns_deployment **dep)
+{
+	fedns_sip_domain *d;
+	fedns_edge_pool *p;
+	fedns_recordset *rs;
+
+	*dep = fixture_contoso(&d, &p);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_XMPP, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_MOBILITY, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_XMPP_PROXY, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PARTNER_DISCOVERY, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUSH_NOTIFICATIONS, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUBLIC_IM, 1), 0);
+	ck_assert_int_eq(fedns_deployment_add_allowed_domain(*dep, "push.lync.com", NULL, NULL), 0);
+	ck_assert_int_eq(fedns_deployment_add_hosting_provider(*dep, "LyncOnline",
+								"sipfed.online.lync.com", NULL), 0);
+	ck_assert_int_eq(fedns_deployment_add_xmpp_partner(*dep, "jabber.example.org", NULL), 0);
+	ck_assert_msg(fedns_deployment_derive(*dep, &rs) == FEDNS_OK, "%s",
+		      fedns_deployment_last_error(*dep));
+	return rs;
+}
+
+/* The smallest deployment: two records. */
+static fedns_recordset *small(fedns_deployment **dep)
+{
+	fedns_recordset *rs;
+
+	*dep = fixture_contoso(NULL, NULL);
+	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
+	return rs;
+}
+
+#define C_R1 "Access Edge service external interface: external users, public IM and federation " \
+	     "partners connect here. Repeat for every SIP domain with Lync-enabled users."
+#define C_R2 "Remote user sign-in through the Access Edge service (not needed when clients " \
+	     "are configured by Group Policy)."
+#define C_R3 "Lets other SIP federation partners discover this domain's Access Edge external " \
+	     "interface by automatic DNS discovery (\"allowed SIP domains\", formerly " \
+	     "\"enhanced federation\"). Repeat for every SIP domain with Lync-enabled users."
+#define C_R4 "Required by the Push Notification Clearing House for Lync Mobile clients, even " \
+	     "without partner discovery; publish one for every SIP domain with mobile clients."
+#define C_R5S "XMPP proxy external interface on the Access Edge service or Edge pool. Repeat " \
+	      "for every SIP domain with Lync-enabled users allowed to contact XMPP contacts."
+#define C_R5A "Points to the Access Edge service or Edge pool hosting the XMPP proxy."
+
+static void expect_render(fedns_recordset *(*make)(fedns_deployment **), int format, int lang,
+			  const char *want)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = make(&dep);
+	char *got = fixture_render(rs, format, lang);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+
+START_TEST(test_zone_groups_with_purpose_comment_lines)
+{
+	expect_render(full, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN,
+		"; external-access: " C_R2 "\n"
+		"_sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
+		"\n"
+		"; federation-discovery, mobility-push: " C_R3 "; " C_R4 "\n"
+		"_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.\n"
+		"\n"
+		"; xmpp: " C_R5S "\n"
+		"_xmpp-server._tcp.contoso.com. 3600 IN SRV 0 0 5269 xmpp.contoso.com.\n"
+		"\n"
+		"; external-access, public-im: " C_R1 "\n"
+		"sip.contoso.com. 3600 IN A 131.107.155.10\n"
+		"\n"
+		"; xmpp: " C_R5A "\n"
+		"xmpp.contoso.com. 3600 IN A 131.107.155.10\n");
+}
+END_TEST
+
+START_TEST(test_zone_one_comment_above_several_addresses)
+{
+	fedns_edge_pool *p;
+	fedns_deployment *dep = fixture_contoso(NULL, &p);
+	fedns_recordset *rs;
+	char *got;
+
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_EXTERNAL_ACCESS, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_LOAD_BALANCING, FEDNS_LB_DNS), 0);
+	ck_assert_int_eq(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.11"), 0);
+	ck_assert_int_eq(fedns_deployment_derive(dep, &rs), FEDNS_OK);
+	got = fixture_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_ZH_CN);
+	ck_assert_str_eq(got, "; external-access: 访问边缘服务外部接口：外部用户、公共即时消息和联盟伙伴"
+			      "连接到此处。根据需要对包含启用了 Lync 的用户的所有 SIP 域重复。\n"
+			      "sip.contoso.com. 3600 IN A 131.107.155.10\n"
+			      "sip.contoso.com. 3600 IN A 131.107.155.11\n");
+	free(got);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_table_seed_columns_english)
+{
+	expect_render(small, FEDNS_FORMAT_TABLE, FEDNS_LANG_EN,
+		"Location/Type/Port    FQDN                   IP address/FQDN  Comment\n"
+		"--------------------  ---------------------  ---------------  -------\n"
+		"External DNS/SRV/443  _sip._tls.contoso.com  sip.contoso.com  " C_R2 "\n"
+		"External DNS/A        sip.contoso.com        131.107.155.10   "
+		"Access Edge service external interface: external users, public IM and federation "
+		"partners connect here. Repeat for every SIP domain with Lync-enabled users.\n");
+}
+END_TEST
+
+START_TEST(test_table_seed_columns_chinese_aligned_by_display_width)
+{
+	expect_render(small, FEDNS_FORMAT_TABLE, FEDNS_LANG_ZH_CN,
+		"位置/类型/端口    FQDN                   IP 地址/FQDN     映射位置/注释\n"
+		"----------------  ---------------------  ---------------  -------------\n"
+		"外部 DNS/SRV/443  _sip._tls.contoso.com  sip.contoso.com  "
+		"远程用户通过访问边缘服务登录（如果通过组策略配置客户端，则不需要）。\n"
+		"外部 DNS/A        sip.contoso.com        131.107.155.10   "
+		"访问边缘服务外部接口：外部用户、公共即时消息和联盟伙伴连接到此处。"
+		"根据需要对包含启用了 Lync 的用户的所有 SIP 域重复。\n");
+}
+END_TEST
+
+START_TEST(test_csv_rfc4180_quotes_and_crlf)
+{
+	expect_render(full, FEDNS_FORMAT_CSV, FEDNS_LANG_EN,
+		"location,type,owner,ttl,priority,weight,port,target,address,purposes,comment\r\n"
+		"external,SRV,_sip._tls.contoso.com.,3600,0,0,443,sip.contoso.com.,,external-access,"
+		C_R2 "\r\n"
+		"external,SRV,_sipfederationtls._tcp.contoso.com.,3600,0,0,5061,sip.contoso.com.,,"
+		"federation-discovery mobility-push,\"Lets other SIP federation partners discover "
+		"this domain's Access Edge external interface by automatic DNS discovery "
+		"(\"\"allowed SIP domains\"\", formerly \"\"enhanced federation\"\"). Repeat for "
+		"every SIP domain with Lync-enabled users.; " C_R4 "\"\r\n"
+		"external,SRV,_xmpp-server._tcp.contoso.com.,3600,0,0,5269,xmpp.contoso.com.,,xmpp,"
+		C_R5S "\r\n"
+		"external,A,sip.contoso.com.,3600,,,,,131.107.155.10,external-access public-im,\""
+		C_R1 "\"\r\n"
+		"external,A,xmpp.contoso.com.,3600,,,,,131.107.155.10,xmpp," C_R5A "\r\n");
+}
+END_TEST
+
+START_TEST(test_json_shape_of_spec_6)
+{
+	expect_render(small, FEDNS_FORMAT_JSON, FEDNS_LANG_EN,
+		"{\"fedns\":1,\"records\":[\n"
+		"{\"owner\":\"_sip._tls.contoso.com.\",\"type\":\"SRV\",\"ttl\":3600,\"priority\":0,"
+		"\"weight\":0,\"port\":443,\"target\":\"sip.contoso.com.\",\"location\":\"external\","
+		"\"purposes\":[\"external-access\"],\"comment\":\"" C_R2 "\"},\n"
+		"{\"owner\":\"sip.contoso.com.\",\"type\":\"A\",\"ttl\":3600,"
+		"\"address\":\"131.107.155.10\",\"location\":\"external\","
+		"\"purposes\":[\"external-access\"],\"comment\":\"" C_R1 "\"}\n"
+		"],\"diagnostics\":[]}\n");
+}
+END_TEST
+
+START_TEST(test_json_escapes_quotes_and_lists_diagnostics)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = full(&dep);
+	const fedns_diagnostics *diags = fedns_recordset_diagnostics(rs);
+	char *got = fixture_render(rs, FEDNS_FORMAT_JSON, FEDNS_LANG_EN);
+	char rule[256];
+
+	ck_assert_ptr_nonnull(strstr(got, "(\\\"allowed SIP domains\\\", formerly"));
+	ck_assert_ptr_nonnull(strstr(got, "\"purposes\":[\"federation-discovery\",\"mobility-push\"]"));
+	/* Every warning and info diagnostic of the derivation is listed. */
+	ck_assert_uint_gt(fedns_diagnostics_count(diags), 0);
+	snprintf(rule, sizeof(rule), "{\"rule\":\"%s\",\"severity\":\"%s\",\"subject\":\"%s\"",
+		 fedns_diagnostic_rule(diags, 0),
+		 fedns_severity_name(fedns_diagnostic_severity(diags, 0)),
+		 fedns_diagnostic_subject(diags, 0));
+	ck_assert_ptr_nonnull(strstr(got, rule));
+	ck_assert_uint_eq(fedns_diagnostics_count_severity(diags, FEDNS_SEVERITY_ERROR), 0);
+	free(got);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_render_is_byte_deterministic)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = full(&dep), *again;
+	int format;
+
+	ck_assert_int_eq(fedns_deployment_derive(dep, &again), FEDNS_OK);
+	for (format = FEDNS_FORMAT_ZONE; format <= FEDNS_FORMAT_JSON; format++) {
+		char *a = fixture_render(rs, format, FEDNS_LANG_EN);
+		char *b = fixture_render(again, format, FEDNS_LANG_EN);
+
+		ck_assert_str_eq(a, b);
+		free(a);
+		free(b);
+	}
+	fedns_recordset_free(again);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_buffer_snprintf_contract)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = small(&dep);
+	char *whole = fixture_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN);
+	size_t len = strlen(whole), need = 0;
+	char buf[16];
+
+	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, NULL, 0, &need),
+			 FEDNS_ESPACE);
+	ck_assert_uint_eq(need, len);
+	memset(buf, 'x', sizeof(buf));
+	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, buf, sizeof(buf),
+				      &need), FEDNS_ESPACE);
+	ck_assert_uint_eq(need, len);
+	ck_assert_int_eq(strncmp(buf, whole, sizeof(buf) - 1), 0);
+	ck_assert_int_eq(buf[sizeof(buf) - 1], '\0');
+	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, buf, 1, &need),
+			 FEDNS_ESPACE);
+	ck_assert_int_eq(buf[0], '\0');
+	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, NULL, 5, &need),
+			 FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_render(rs, 99, FEDNS_LANG_EN, NULL, 0, &need), FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_ZONE, 9, NULL, 0, &need), FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_render(NULL, FEDNS_FORMAT_ZONE, 0, NULL, 0, &need), FEDNS_EINVAL);
+	free(whole);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+struct collect {
+	char *text;
+	size_t len, calls, stop_after;
+};
+
+static int collect(void *ud, const char *data, size_t len)
+{
+	struct collect *c = ud;
+
+	ck_assert_uint_le(len, 65536);
+	c->text = realloc(c->text, c->len + len + 1);
+	ck_assert_ptr_nonnull(c->text);
+	memcpy(c->text + c->len, data, len);
+	c->len += len;
+	c->text[c->len] = '\0';
+	return ++c->calls == c->stop_after;
+}
+
+/* Many domains, so that the text crosses several callback chunks. */
+static fedns_recordset *large(fedns_deployment **dep)
+{
+	fedns_recordset *rs;
+	char name[64];
+	int i;
+
+	*dep = fixture_contoso(NULL, NULL);
+	for (i = 0; i < 2000; i++) {
+		snprintf(name, sizeof(name), "tenant%d.example", i);
+		ck_assert_int_eq(fedns_deployment_add_sip_domain(*dep, name, NULL), FEDNS_OK);
+	}
+	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
+	ck_assert_uint_eq(fedns_recordset_count(rs), 4002);
+	return rs;
+}
+
+START_TEST(test_callback_gets_the_same_bytes_in_chunks)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = large(&dep);
+	struct collect c = {NULL, 0, 0, 0};
+	int format;
+
+	for (format = FEDNS_FORMAT_ZONE; format <= FEDNS_FORMAT_JSON; format++) {
+		char *whole = fixture_render(rs, format, FEDNS_LANG_ZH_CN);
+
+		c.len = c.calls = 0;
+		ck_assert_int_eq(fedns_render_to(rs, format, FEDNS_LANG_ZH_CN, collect, &c), FEDNS_OK);
+		ck_assert_uint_gt(c.calls, 1);
+		ck_assert_str_eq(c.text, whole);
+		free(whole);
+	}
+	free(c.text);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_callback_can_stop_the_render)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = large(&dep);
+	struct collect c = {NULL, 0, 0, 2};
+
+	ck_assert_int_eq(fedns_render_to(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, collect, &c),
+			 FEDNS_ECALLBACK);
+	ck_assert_uint_eq(c.calls, 2);
+	ck_assert_int_eq(fedns_render_to(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, NULL, NULL),
+			 FEDNS_EINVAL);
+	free(c.text);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_names_of_enumerations)
+{
+	ck_assert_str_eq(fedns_purpose_name(FEDNS_PURPOSE_EXTERNAL_ACCESS), "external-access");
+	ck_assert_str_eq(fedns_purpose_name(FEDNS_PURPOSE_ONLINE), "online");
+	ck_assert_ptr_null(fedns_purpose_name(3));
+	ck_assert_ptr_null(fedns_purpose_name(0x400));
+	ck_assert_str_eq(fedns_rrtype_name(FEDNS_RR_CNAME), "CNAME");
+	ck_assert_ptr_null(fedns_rrtype_name(2));
+	ck_assert_str_eq(fedns_severity_name(FEDNS_SEVERITY_WARNING), "warning");
+	ck_assert_ptr_null(fedns_severity_name(0));
+	ck_assert_str_eq(fedns_status_name(FEDNS_ECALLBACK), "FEDNS_ECALLBACK");
+	ck_assert_str_eq(fedns_status_name(-1), "FEDNS_UNKNOWN");
+	ck_assert_str_eq(fedns_strerror(FEDNS_ESPACE), "buffer too small");
+	ck_assert_str_eq(fedns_strerror(99), "unknown status");
+	ck_assert_str_eq(fedns_version_string(), FEDNS_VERSION_STRING);
+	ck_assert_int_eq(fedns_version_number(), FEDNS_VERSION_NUMBER);
+}
+END_TEST
+
+Suite *fedns_test_suite(void)
+{
+	Suite *s = suite_create("render");
+	TCase *t = tcase_create("formats");
+
+	tcase_add_test(t, test_zone_groups_with_purpose_comment_lines);
+	tcase_add_test(t, test_zone_one_comment_above_several_addresses);
+	tcase_add_test(t, test_table_seed_columns_english);
+	tcase_add_test(t, test_table_seed_columns_chinese_aligned_by_display_width);
+	tcase_add_test(t, test_csv_rfc4180_quotes_and_crlf);
+	tcase_add_test(t, test_json_shape_of_spec_6);
+	tcase_add_test(t, test_json_escapes_quotes_and_lists_diagnostics);
+	tcase_add_test(t, test_render_is_byte_deterministic);
+	tcase_add_test(t, test_buffer_snprintf_contract);
+	tcase_add_test(t, test_callback_gets_the_same_bytes_in_chunks);
+	tcase_add_test(t, test_callback_can_stop_the_render);
+	tcase_add_test(t, test_names_of_enumerations);
+	suite_add_tcase(s, t);
+	return s;
+}

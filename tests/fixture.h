@@ -1,0 +1,18 @@
+/* Deployments and record dumps shared by the derivation and rendering suites. */
+#ifndef FEDNS_TEST_FIXTURE_H
+#define FEDNS_TEST_FIXTURE_H
+
+#include "fedns/fedns.h"
+
+/* One SIP domain "contoso.com" with users, one pool "edge" with access edge
+ * address 131.107.155.10: the smallest valid deployment. The domain and the
+ * pool are stored through `domain` and `pool` when they are not NULL. */
+fedns_deployment *fixture_contoso(fedns_sip_domain **domain, fedns_edge_pool **pool);
+
+/* Derives `dep` (which must succeed) and returns one line per record:
+ * "owner TYPE data purposes", purposes joined with ",". Caller frees. */
+char *fixture_records(fedns_deployment *dep);
+/* Renders a record set in a format and language; caller frees. */
+char *fixture_render(const fedns_recordset *rs, int format, int lang);
+
+#endif
