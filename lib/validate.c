@@ -3,14 +3,19 @@
  * rules themselves live in validate_*.c, grouped by what they check. */
 #include "validate.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "validate_rules.h"
 
-/* Messages quote at most this many bytes of a bad name, as name.c does. */
+/* Messages quote at most this many bytes of a bad name, as name.c does;
+ * each may take four ("\xe4"), plus "..." and the NUL. */
 #define SHOW_MAX 120
+_Static_assert(SHOW_MAX * 4 + 4 <= FEDNS_VSHOW_BUF, "FEDNS_VSHOW_BUF too small");
 
+/* The rules in id order: each appends what it finds, and the list is sorted
+ * once at the end. */
 static const struct {
 	int id;
 	fedns_vrule_fn run;
@@ -99,8 +104,10 @@ const char *fedns__vshow(const char *given, char *buf)
 			*o++ = (char)p[i];
 		}
 	}
-	if (p[i])
-		memcpy(o, "...", 3), o += 3;
+	if (p[i]) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
 	*o = '\0';
 	return buf;
 }
@@ -238,8 +245,10 @@ static const char *fold(struct fedns_vctx *c, const char *given)
 	if (fedns_name_fold(given, buf, NULL) != FEDNS_NAME_OK)
 		return NULL;
 	n = strlen(buf) + 1;
+	/* NEVER: text_need() counted every name. */
+	assert(n <= c->cap - c->len);
 	if (n > c->cap - c->len)
-		return NULL; /* cannot happen: text_need() counted every name */
+		return NULL;
 	at = c->text + c->len;
 	memcpy(at, buf, n);
 	c->len += n;
@@ -432,8 +441,10 @@ fedns_status fedns_validate(const fedns_deployment *dep, struct fedns_diagnostic
 	size_t i;
 
 	st = ctx_init(&c, dep, out);
-	for (i = 0; st == FEDNS_OK && i < sizeof(rules) / sizeof(rules[0]); i++)
+	for (i = 0; st == FEDNS_OK && i < sizeof(rules) / sizeof(rules[0]); i++) {
+		assert(rules[i].id == (int)i + 1);
 		st = rules[i].run(&c);
+	}
 	ctx_free(&c);
 	if (st == FEDNS_OK)
 		fedns_diagnostics_sort(out);
