@@ -1,8 +1,8 @@
 /* RFC 1035 master-file fragment: absolute names, TTL, class IN, one record
- * a line, a comment line above each group of records that share owner,
- * type and reason. Comments come only from the library's own texts, which
- * hold no newline or control character, so no line can turn into a
- * directive or a second record. */
+ * a line, a comment line above each group of records that share owner and
+ * reason (the A and AAAA records of a name form one group). Comments come
+ * only from the library's own texts, which hold no newline or control
+ * character, so no line can turn into a directive or a second record. */
 #include <string.h>
 
 #include "render.h"
@@ -10,7 +10,7 @@
 static int same_group(const struct fedns_recordset *rs, const struct fedns_record *a,
 		      const struct fedns_record *b)
 {
-	return a->type == b->type && a->comment == b->comment && a->purposes == b->purposes &&
+	return a->comment == b->comment && a->purposes == b->purposes &&
 	       strcmp(FEDNS_TEXT(rs, a->owner), FEDNS_TEXT(rs, b->owner)) == 0;
 }
 

@@ -87,7 +87,7 @@ START_TEST(test_zone_groups_with_purpose_comment_lines)
 }
 END_TEST
 
-START_TEST(test_zone_one_comment_above_several_addresses)
+START_TEST(test_zone_one_comment_above_the_addresses_of_a_name)
 {
 	fedns_edge_pool *p;
 	fedns_deployment *dep = fixture_contoso(NULL, &p);
@@ -96,13 +96,15 @@ START_TEST(test_zone_one_comment_above_several_addresses)
 
 	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_EXTERNAL_ACCESS, 0), FEDNS_OK);
 	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_LOAD_BALANCING, FEDNS_LB_DNS), 0);
+	ck_assert_int_eq(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "2001:db8::10"), 0);
 	ck_assert_int_eq(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.11"), 0);
 	ck_assert_int_eq(fedns_deployment_derive(dep, &rs), FEDNS_OK);
 	got = fixture_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_ZH_CN);
 	ck_assert_str_eq(got, "; external-access: 访问边缘服务外部接口：外部用户、公共即时消息和联盟伙伴"
 			      "连接到此处。根据需要对包含启用了 Lync 的用户的所有 SIP 域重复。\n"
 			      "sip.contoso.com. 3600 IN A 131.107.155.10\n"
-			      "sip.contoso.com. 3600 IN A 131.107.155.11\n");
+			      "sip.contoso.com. 3600 IN A 131.107.155.11\n"
+			      "sip.contoso.com. 3600 IN AAAA 2001:db8::10\n");
 	free(got);
 	fedns_recordset_free(rs);
 	fedns_deployment_free(dep);
@@ -342,7 +344,7 @@ Suite *fedns_test_suite(void)
 	TCase *t = tcase_create("formats");
 
 	tcase_add_test(t, test_zone_groups_with_purpose_comment_lines);
-	tcase_add_test(t, test_zone_one_comment_above_several_addresses);
+	tcase_add_test(t, test_zone_one_comment_above_the_addresses_of_a_name);
 	tcase_add_test(t, test_table_seed_columns_english);
 	tcase_add_test(t, test_table_seed_columns_chinese_aligned_by_display_width);
 	tcase_add_test(t, test_csv_rfc4180_quotes_and_crlf);
