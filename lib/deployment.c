@@ -130,6 +130,7 @@ FEDNS_API void fedns_deployment_free(fedns_deployment *dep)
 	FREE_CHILDREN(&a, &dep->hosting_providers, free_hosting_provider);
 	fedns_entrylist_clear(&a, &dep->allowed);
 	fedns_entrylist_clear(&a, &dep->blocked);
+	fedns_reverse_proxy_free(&a, dep->proxy);
 	fedns_alloc_free(&a, dep);
 }
 

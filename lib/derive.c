@@ -1,84 +1,148 @@
 /* Derivation (SPEC 2): the record rules as data, applied to a validated
  * deployment, into a record set in the order SPEC 2 fixes. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "list.h"
+#include "builder.h"
 #include "model.h"
-#include "name.h"
 #include "part.h"
-#include "recordset.h"
 #include "validate.h"
+
+/* Parsed addresses of one interface. */
+struct addr_list {
+	struct fedns_address *items;
+	size_t n;
+};
 
 /* A pool's names and addresses, folded and parsed once per derivation. */
 struct pool_view {
-	const struct fedns_edge_pool *pool;
 	char fqdn[3][FEDNS_NAME_BUF]; /* by fedns_edge_role; "" when absent */
 	char access_host[FEDNS_NAME_BUF], xmpp_host[FEDNS_NAME_BUF];
-	struct fedns_address *addrs[3];
-	size_t naddrs[3];
+	struct addr_list addrs[3];
+};
+
+/* The reverse proxy's, likewise. */
+struct proxy_view {
+	const struct fedns_reverse_proxy *proxy;
+	char fqdn[2][FEDNS_NAME_BUF]; /* by fedns_proxy_name; "" when absent */
+	struct addr_list addrs;
+};
+
+struct derivation {
+	const fedns_deployment *dep;
+	struct fedns_builder b;
+	struct pool_view *pools;
+	const struct pool_view *xmpp_pool;
+	struct proxy_view proxy;
 };
 
 /* What the rules of one SIP domain need. */
 struct domain_ctx {
-	const fedns_deployment *dep;
+	const struct derivation *dv;
 	const struct fedns_sip_domain *domain;
-	const struct pool_view *pool, *xmpp_pool;
-	char name[FEDNS_NAME_BUF]; /* d */
-	char access[FEDNS_NAME_BUF]; /* S */
-	char xmpp[FEDNS_NAME_BUF];   /* X */
+	const struct pool_view *pool; /* NULL for an online domain */
+	char name[FEDNS_NAME_BUF];    /* d */
+	char access[FEDNS_NAME_BUF];  /* S */
+	char xmpp[FEDNS_NAME_BUF];    /* X */
 };
 
-enum name_kind { NAME_ACCESS, NAME_XMPP };
+enum shape { SHAPE_HOSTS, SHAPE_SRV, SHAPE_CNAME };
+
+/* Whose name and addresses: for SHAPE_HOSTS the owner and its addresses,
+ * for SHAPE_SRV the target. */
+enum name_kind {
+	NAME_ACCESS,  /* S, at the domain's pool's access edge */
+	NAME_XMPP,    /* X, at the XMPP pool's access edge */
+	NAME_PROXIED  /* <label>.d, at the reverse proxy */
+};
 
 struct domain_rule {
 	int part;
-	const char *service; /* SRV owner prefix; NULL for A/AAAA records */
-	uint16_t port;
-	enum name_kind name; /* the SRV target, or the owner of A/AAAA */
+	enum shape shape;
+	const char *label;   /* SRV, CNAME and proxied owners are <label>.d */
+	enum name_kind name;
+	const char *target;  /* a fixed SRV or CNAME target (Microsoft 365) */
+	uint16_t priority, weight, port;
 	uint32_t purpose;
-	int public_im;       /* also tagged public-im when public IM is on */
+	int public_im;       /* also tagged public-im while public IM is on */
 	int (*applies)(const struct domain_ctx *c);
 };
 
-static int always(const struct domain_ctx *c)
+static int on_premises(const struct domain_ctx *c)
 {
-	(void)c;
-	return 1;
+	return c->domain->hosting == FEDNS_HOSTING_ON_PREMISES;
 }
 
 static int external_access(const struct domain_ctx *c)
 {
-	return c->dep->external_access;
+	return on_premises(c) && c->dv->dep->external_access;
 }
 
 static int discoverable(const struct domain_ctx *c)
 {
-	return c->dep->allow_federated_users && fedns_model_discoverable(c->dep);
+	const fedns_deployment *dep = c->dv->dep;
+
+	return on_premises(c) && dep->allow_federated_users && fedns_model_discoverable(dep);
 }
 
 static int push(const struct domain_ctx *c)
 {
-	return c->dep->push_notifications && c->domain->mobility;
+	return on_premises(c) && c->dv->dep->push_notifications && c->domain->mobility;
 }
 
 static int xmpp(const struct domain_ctx *c)
 {
-	return c->domain->xmpp && c->xmpp_pool;
+	return on_premises(c) && c->domain->xmpp && c->dv->xmpp_pool;
 }
 
+static int lyncdiscover(const struct domain_ctx *c)
+{
+	return on_premises(c) && c->dv->proxy.proxy && c->dv->proxy.proxy->lyncdiscover;
+}
+
+static int meet(const struct domain_ctx *c)
+{
+	return on_premises(c) && c->dv->proxy.proxy && c->dv->proxy.proxy->meet;
+}
+
+static int online(const struct domain_ctx *c)
+{
+	return !on_premises(c);
+}
+
+#define SIPDIR "sipdir.online.lync.com"
+#define SIPFED "sipfed.online.lync.com"
+#define WEBDIR "webdir.online.lync.com"
+#define FED "_sipfederationtls._tcp"
+
 static const struct domain_rule domain_rules[] = {
-	{FEDNS_PART_R1, NULL, 0, NAME_ACCESS, FEDNS_PURPOSE_EXTERNAL_ACCESS, 1, always},
-	{FEDNS_PART_R2, "_sip._tls", 443, NAME_ACCESS, FEDNS_PURPOSE_EXTERNAL_ACCESS, 0,
-	 external_access},
-	{FEDNS_PART_R3, "_sipfederationtls._tcp", 5061, NAME_ACCESS,
+	{FEDNS_PART_R1, SHAPE_HOSTS, NULL, NAME_ACCESS, NULL, 0, 0, 0,
+	 FEDNS_PURPOSE_EXTERNAL_ACCESS, 1, on_premises},
+	{FEDNS_PART_R2, SHAPE_SRV, "_sip._tls", NAME_ACCESS, NULL, 0, 0, 443,
+	 FEDNS_PURPOSE_EXTERNAL_ACCESS, 0, external_access},
+	{FEDNS_PART_R3, SHAPE_SRV, FED, NAME_ACCESS, NULL, 0, 0, 5061,
 	 FEDNS_PURPOSE_FEDERATION_DISCOVERY, 0, discoverable},
-	{FEDNS_PART_R4, "_sipfederationtls._tcp", 5061, NAME_ACCESS, FEDNS_PURPOSE_MOBILITY_PUSH,
-	 0, push},
-	{FEDNS_PART_R5_SRV, "_xmpp-server._tcp", 5269, NAME_XMPP, FEDNS_PURPOSE_XMPP, 0, xmpp},
-	{FEDNS_PART_R5_HOST, NULL, 0, NAME_XMPP, FEDNS_PURPOSE_XMPP, 0, xmpp},
+	{FEDNS_PART_R4, SHAPE_SRV, FED, NAME_ACCESS, NULL, 0, 0, 5061,
+	 FEDNS_PURPOSE_MOBILITY_PUSH, 0, push},
+	{FEDNS_PART_R5_SRV, SHAPE_SRV, "_xmpp-server._tcp", NAME_XMPP, NULL, 0, 0, 5269,
+	 FEDNS_PURPOSE_XMPP, 0, xmpp},
+	{FEDNS_PART_R5_HOST, SHAPE_HOSTS, NULL, NAME_XMPP, NULL, 0, 0, 0, FEDNS_PURPOSE_XMPP, 0,
+	 xmpp},
+	{FEDNS_PART_R7, SHAPE_HOSTS, "lyncdiscover", NAME_PROXIED, NULL, 0, 0, 0,
+	 FEDNS_PURPOSE_AUTODISCOVER, 0, lyncdiscover},
+	{FEDNS_PART_R8_MEET, SHAPE_HOSTS, "meet", NAME_PROXIED, NULL, 0, 0, 0,
+	 FEDNS_PURPOSE_SIMPLE_URL, 0, meet},
+	/* Microsoft 365's own values: priority 100, weight 1. */
+	{FEDNS_PART_R9_SIP, SHAPE_SRV, "_sip._tls", NAME_ACCESS, SIPDIR, 100, 1, 443,
+	 FEDNS_PURPOSE_ONLINE, 0, online},
+	{FEDNS_PART_R9_FEDERATION, SHAPE_SRV, FED, NAME_ACCESS, SIPFED, 100, 1, 5061,
+	 FEDNS_PURPOSE_ONLINE, 0, online},
+	{FEDNS_PART_R9_SIP_ALIAS, SHAPE_CNAME, "sip", NAME_ACCESS, SIPDIR, 0, 0, 0,
+	 FEDNS_PURPOSE_ONLINE, 0, online},
+	{FEDNS_PART_R9_DISCOVER, SHAPE_CNAME, "lyncdiscover", NAME_ACCESS, WEBDIR, 0, 0, 0,
+	 FEDNS_PURPOSE_ONLINE, 0, online},
 };
 
+/* The edge pool rules (R6), once per pool. */
 struct pool_rule {
 	int part;
 	int role;
@@ -90,25 +154,10 @@ static const struct pool_rule pool_rules[] = {
 	{FEDNS_PART_R6_AV, FEDNS_EDGE_AV, FEDNS_PURPOSE_AV},
 };
 
-/* A record before it joins the set. */
-struct cand {
-	char owner[FEDNS_NAME_BUF + 1]; /* with the trailing dot */
-	char target[FEDNS_NAME_BUF + 1];
-	struct fedns_address addr;
-	uint32_t purposes;
-	int part;
-	uint16_t type, priority, weight, port;
-};
-
-struct builder {
-	const fedns_deployment *dep;
-	struct fedns_recordset *rs;
-	struct pool_view *pools;
-	struct cand *cands;
-	size_t ncands, candcap;
-	size_t *slots; /* hash of record index + 1; 0 is empty */
-	size_t nslots;
-	uint32_t ttl;
+/* The reverse proxy's own names (R8), once per deployment. */
+static const int proxy_parts[2] = {
+	[FEDNS_PROXY_DIALIN] = FEDNS_PART_R8_DIALIN,
+	[FEDNS_PROXY_WEB] = FEDNS_PART_R8_WEB,
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -131,69 +180,87 @@ static fedns_status join(const char *label, const char *domain, char *out)
 	return fold(buf, out);
 }
 
-static fedns_status view_pool(struct builder *b, const struct fedns_edge_pool *p,
+static fedns_status parse_addresses(const struct fedns_alloc *a, const struct fedns_strlist *l,
+				    struct addr_list *out)
+{
+	size_t i;
+
+	if (!l->n)
+		return FEDNS_OK;
+	out->items = fedns_alloc_array(a, NULL, l->n, sizeof(*out->items));
+	if (!out->items)
+		return NOMEM;
+	for (i = 0; i < l->n; i++)
+		if (!fedns_address_parse(l->items[i], &out->items[out->n++], NULL, 0))
+			return FEDNS_EINVALID;
+	return FEDNS_OK;
+}
+
+static fedns_status view_pool(const fedns_deployment *dep, const struct fedns_edge_pool *p,
 			      struct pool_view *v)
 {
-	size_t r, i;
+	size_t r;
+	fedns_status st;
 
-	v->pool = p;
 	if (fold(fedns_pool_access_host(p), v->access_host) ||
 	    fold(fedns_pool_xmpp_host(p), v->xmpp_host))
 		return FEDNS_EINVALID;
 	for (r = 0; r < 3; r++) {
-		const struct fedns_strlist *l = &p->edges[r].addresses;
-
 		if (p->edges[r].fqdn && fold(p->edges[r].fqdn, v->fqdn[r]))
 			return FEDNS_EINVALID;
-		if (!l->n)
-			continue;
-		v->addrs[r] = fedns_alloc_array(&b->dep->alloc, NULL, l->n, sizeof(*v->addrs[r]));
-		if (!v->addrs[r])
-			return NOMEM;
-		for (i = 0; i < l->n; i++)
-			if (!fedns_address_parse(l->items[i], &v->addrs[r][v->naddrs[r]++], NULL, 0))
-				return FEDNS_EINVALID;
+		st = parse_addresses(&dep->alloc, &p->edges[r].addresses, &v->addrs[r]);
+		if (st)
+			return st;
 	}
 	return FEDNS_OK;
 }
 
-static const struct pool_view *pool_of(const struct builder *b, const struct fedns_sip_domain *d)
+static fedns_status view_proxy(const fedns_deployment *dep, struct proxy_view *v)
 {
-	const fedns_deployment *dep = b->dep;
+	size_t i;
+
+	v->proxy = dep->proxy;
+	if (!v->proxy)
+		return FEDNS_OK;
+	for (i = 0; i < 2; i++)
+		if (v->proxy->fqdn[i] && fold(v->proxy->fqdn[i], v->fqdn[i]))
+			return FEDNS_EINVALID;
+	return parse_addresses(&dep->alloc, &v->proxy->addresses, &v->addrs);
+}
+
+static fedns_status view(struct derivation *dv)
+{
+	const fedns_deployment *dep = dv->dep;
+	fedns_status st = FEDNS_OK;
+	size_t i;
+
+	if (dep->pools.n) {
+		dv->pools = fedns_alloc_array(&dep->alloc, NULL, dep->pools.n, sizeof(*dv->pools));
+		if (!dv->pools)
+			return NOMEM;
+		memset(dv->pools, 0, dep->pools.n * sizeof(*dv->pools));
+	}
+	for (i = 0; !st && i < dep->pools.n; i++) {
+		st = view_pool(dep, FEDNS_POOL(dep, i), &dv->pools[i]);
+		if (!dv->xmpp_pool && FEDNS_POOL(dep, i)->xmpp_proxy)
+			dv->xmpp_pool = &dv->pools[i];
+	}
+	return st ? st : view_proxy(dep, &dv->proxy);
+}
+
+static const struct pool_view *pool_of(const struct derivation *dv,
+				       const struct fedns_sip_domain *d)
+{
+	const fedns_deployment *dep = dv->dep;
 	size_t i;
 
 	for (i = 0; i < dep->pools.n; i++) {
 		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
 
 		if (d->edge_pool ? strcmp(p->name, d->edge_pool) == 0 : p->federation_route)
-			return &b->pools[i];
+			return &dv->pools[i];
 	}
-	return !d->edge_pool && dep->pools.n == 1 ? &b->pools[0] : NULL;
-}
-
-static const struct pool_view *xmpp_pool(const struct builder *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->dep->pools.n; i++)
-		if (FEDNS_POOL(b->dep, i)->xmpp_proxy)
-			return &b->pools[i];
-	return NULL;
-}
-
-static struct cand *new_cand(struct builder *b, int part, uint32_t purposes)
-{
-	struct cand *c;
-	void *p = fedns_grow(&b->dep->alloc, b->cands, &b->candcap, b->ncands, sizeof(*c));
-
-	if (!p)
-		return NULL;
-	b->cands = p;
-	c = &b->cands[b->ncands++];
-	memset(c, 0, sizeof(*c));
-	c->part = part;
-	c->purposes = purposes;
-	return c;
+	return !d->edge_pool && dep->pools.n == 1 ? &dv->pools[0] : NULL;
 }
 
 static void absolute(char *out, const char *name)
@@ -206,270 +273,133 @@ static void absolute(char *out, const char *name)
 }
 
 /* One A or AAAA candidate per address. */
-static fedns_status add_hosts(struct builder *b, int part, uint32_t purposes, const char *owner,
-			      const struct fedns_address *addrs, size_t n)
+static fedns_status add_hosts(struct fedns_builder *b, int part, uint32_t purposes,
+			      const char *owner, const struct addr_list *addrs)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		struct cand *c = new_cand(b, part, purposes);
+	for (i = 0; i < addrs->n; i++) {
+		struct fedns_cand *c = fedns_builder_cand(b, part, purposes);
 
 		if (!c)
 			return NOMEM;
 		absolute(c->owner, owner);
-		c->addr = addrs[i];
-		c->type = addrs[i].family == 4 ? FEDNS_RR_A : FEDNS_RR_AAAA;
+		c->addr = addrs->items[i];
+		c->type = addrs->items[i].family == 4 ? FEDNS_RR_A : FEDNS_RR_AAAA;
 	}
 	return FEDNS_OK;
 }
 
-static fedns_status add_srv(struct builder *b, const struct domain_rule *r,
-			    const struct domain_ctx *c, uint32_t purposes, const char *target)
+/* The service labels carry underscores, which input names may not (SPEC 5),
+ * so owners under d are joined, not folded; V1 bounds their length. */
+static fedns_status owner_under(const char *label, const char *domain, char *out)
 {
-	struct cand *k;
-	size_t ns = strlen(r->service), nd = strlen(c->name);
+	size_t nl = strlen(label), nd = strlen(domain);
 
-	/* The service labels carry underscores, which input names may not
-	 * (SPEC 5), so the owner is joined, not folded; V1 bounds its length. */
-	if (ns + 1 + nd > FEDNS_NAME_MAX)
+	if (nl + 1 + nd > FEDNS_NAME_MAX)
 		return FEDNS_EINVALID;
-	k = new_cand(b, r->part, purposes);
+	memcpy(out, label, nl);
+	out[nl] = '.';
+	absolute(out + nl + 1, domain);
+	return FEDNS_OK;
+}
+
+static fedns_status add_pointer(struct fedns_builder *b, const struct domain_rule *r,
+				const struct domain_ctx *c, uint32_t purposes)
+{
+	struct fedns_cand *k = fedns_builder_cand(b, r->part, purposes);
+
 	if (!k)
 		return NOMEM;
-	memcpy(k->owner, r->service, ns);
-	k->owner[ns] = '.';
-	absolute(k->owner + ns + 1, c->name);
-	absolute(k->target, target);
-	k->type = FEDNS_RR_SRV;
+	if (owner_under(r->label, c->name, k->owner))
+		return FEDNS_EINVALID;
+	absolute(k->target, r->target ? r->target : r->name == NAME_XMPP ? c->xmpp : c->access);
+	k->type = r->shape == SHAPE_SRV ? FEDNS_RR_SRV : FEDNS_RR_CNAME;
+	k->priority = r->priority;
+	k->weight = r->weight;
 	k->port = r->port;
 	return FEDNS_OK;
 }
 
-static fedns_status apply_domain_rules(struct builder *b, const struct domain_ctx *c)
+static fedns_status add_domain_hosts(struct fedns_builder *b, const struct domain_rule *r,
+				     const struct domain_ctx *c, uint32_t purposes)
+{
+	char owner[FEDNS_NAME_BUF];
+
+	switch (r->name) {
+	case NAME_ACCESS:
+		return add_hosts(b, r->part, purposes, c->access,
+				 &c->pool->addrs[FEDNS_EDGE_ACCESS]);
+	case NAME_XMPP:
+		return add_hosts(b, r->part, purposes, c->xmpp,
+				 &c->dv->xmpp_pool->addrs[FEDNS_EDGE_ACCESS]);
+	case NAME_PROXIED:
+	default:
+		if (join(r->label, c->name, owner))
+			return FEDNS_EINVALID;
+		return add_hosts(b, r->part, purposes, owner, &c->dv->proxy.addrs);
+	}
+}
+
+static fedns_status apply_domain_rules(struct derivation *dv, const struct domain_ctx *c)
 {
 	size_t i;
 
 	for (i = 0; i < COUNT(domain_rules); i++) {
 		const struct domain_rule *r = &domain_rules[i];
-		const struct pool_view *v = r->name == NAME_ACCESS ? c->pool : c->xmpp_pool;
-		const char *name = r->name == NAME_ACCESS ? c->access : c->xmpp;
 		uint32_t purposes = r->purpose;
 		fedns_status st;
 
 		if (!r->applies(c))
 			continue;
-		if (r->public_im && c->dep->public_im)
+		if (r->public_im && dv->dep->public_im)
 			purposes |= FEDNS_PURPOSE_PUBLIC_IM;
-		if (r->service)
-			st = add_srv(b, r, c, purposes, name);
+		if (r->shape == SHAPE_HOSTS)
+			st = add_domain_hosts(&dv->b, r, c, purposes);
 		else
-			st = add_hosts(b, r->part, purposes, name, v->addrs[FEDNS_EDGE_ACCESS],
-				       v->naddrs[FEDNS_EDGE_ACCESS]);
+			st = add_pointer(&dv->b, r, c, purposes);
 		if (st)
 			return st;
 	}
 	return FEDNS_OK;
 }
 
-static fedns_status domain_context(const struct builder *b, const struct fedns_sip_domain *d,
+static fedns_status domain_context(const struct derivation *dv, const struct fedns_sip_domain *d,
 				   struct domain_ctx *c)
 {
-	c->dep = b->dep;
+	memset(c, 0, sizeof(*c));
+	c->dv = dv;
 	c->domain = d;
-	c->pool = pool_of(b, d);
-	c->xmpp_pool = xmpp_pool(b);
-	if (!c->pool || fold(d->name, c->name))
+	if (fold(d->name, c->name))
+		return FEDNS_EINVALID;
+	if (d->hosting == FEDNS_HOSTING_ONLINE)
+		return FEDNS_OK;
+	c->pool = pool_of(dv, d);
+	if (!c->pool)
 		return FEDNS_EINVALID;
 	if (c->pool->fqdn[FEDNS_EDGE_ACCESS][0])
 		strcpy(c->access, c->pool->fqdn[FEDNS_EDGE_ACCESS]);
 	else if (join(c->pool->access_host, c->name, c->access))
 		return FEDNS_EINVALID;
-	if (c->xmpp_pool && d->xmpp && join(c->xmpp_pool->xmpp_host, c->name, c->xmpp))
+	if (dv->xmpp_pool && d->xmpp && join(dv->xmpp_pool->xmpp_host, c->name, c->xmpp))
 		return FEDNS_EINVALID;
 	return FEDNS_OK;
 }
 
-static int type_rank(int type)
-{
-	switch (type) {
-	case FEDNS_RR_A:
-		return 0;
-	case FEDNS_RR_AAAA:
-		return 1;
-	case FEDNS_RR_CNAME:
-		return 2;
-	default:
-		return 3;
-	}
-}
-
-/* SPEC 2's order within a group: owner, type, then data. */
-static int compare_cands(const void *pa, const void *pb)
-{
-	const struct cand *a = pa, *b = pb;
-	int d = strcmp(a->owner, b->owner);
-
-	if (d)
-		return d;
-	if (a->type != b->type)
-		return type_rank(a->type) - type_rank(b->type);
-	if (a->type == FEDNS_RR_A || a->type == FEDNS_RR_AAAA)
-		return fedns_address_compare(&a->addr, &b->addr);
-	if (a->priority != b->priority)
-		return a->priority - b->priority;
-	if (a->weight != b->weight)
-		return a->weight - b->weight;
-	if (a->port != b->port)
-		return a->port - b->port;
-	d = strcmp(a->target, b->target);
-	return d ? d : a->part - b->part;
-}
-
-static size_t hash_cand(const struct cand *c)
-{
-	const unsigned char *p;
-	uint64_t h = 1469598103934665603u;
-
-	for (p = (const unsigned char *)c->owner; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	h = (h ^ c->type) * 1099511628211u;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA) {
-		size_t i;
-
-		for (i = 0; i < 16; i++)
-			h = (h ^ c->addr.bytes[i]) * 1099511628211u;
-	} else {
-		for (p = (const unsigned char *)c->target; *p; p++)
-			h = (h ^ *p) * 1099511628211u;
-		h = (h ^ c->port) * 1099511628211u;
-	}
-	return (size_t)(h ^ (h >> 32));
-}
-
-static int same_record(const struct fedns_recordset *rs, const struct fedns_record *r,
-		       const struct cand *c)
-{
-	if (r->type != c->type || strcmp(FEDNS_TEXT(rs, r->owner), c->owner))
-		return 0;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA)
-		return fedns_address_compare(&r->addr, &c->addr) == 0;
-	return r->priority == c->priority && r->weight == c->weight && r->port == c->port &&
-	       strcmp(FEDNS_TEXT(rs, r->target), c->target) == 0;
-}
-
-static fedns_status rehash(struct builder *b)
-{
-	size_t n = b->nslots ? b->nslots * 2 : 1024, i;
-	size_t *slots = fedns_alloc_array(&b->dep->alloc, NULL, n, sizeof(*slots));
-
-	if (!slots)
-		return NOMEM;
-	memset(slots, 0, n * sizeof(*slots));
-	for (i = 0; i < b->rs->n; i++) {
-		struct cand c;
-		const struct fedns_record *r = &b->rs->items[i];
-		size_t h;
-
-		/* Rebuild the key from the record; only hashed fields matter. */
-		memset(&c, 0, sizeof(c));
-		strcpy(c.owner, FEDNS_TEXT(b->rs, r->owner));
-		c.type = r->type;
-		c.addr = r->addr;
-		c.port = r->port;
-		if (r->target != FEDNS_NO_TEXT)
-			strcpy(c.target, FEDNS_TEXT(b->rs, r->target));
-		for (h = hash_cand(&c) & (n - 1); slots[h]; h = (h + 1) & (n - 1))
-			;
-		slots[h] = i + 1;
-	}
-	fedns_alloc_free(&b->dep->alloc, b->slots);
-	b->slots = slots;
-	b->nslots = n;
-	return FEDNS_OK;
-}
-
-static fedns_status append_record(struct builder *b, const struct cand *c, size_t slot)
-{
-	struct fedns_recordset *rs = b->rs;
-	struct fedns_record *r;
-	void *p = fedns_grow(&rs->alloc, rs->items, &rs->cap, rs->n, sizeof(*r));
-
-	if (!p)
-		return NOMEM;
-	rs->items = p;
-	r = &rs->items[rs->n];
-	memset(r, 0, sizeof(*r));
-	/* Records of one owner come together; they share its text. */
-	if (rs->n && strcmp(FEDNS_TEXT(rs, rs->items[rs->n - 1].owner), c->owner) == 0)
-		r->owner = rs->items[rs->n - 1].owner;
-	else
-		r->owner = fedns_recordset_text(rs, c->owner, strlen(c->owner));
-	r->target = r->address = FEDNS_NO_TEXT;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA) {
-		char text[FEDNS_ADDRESS_BUF];
-		size_t n = fedns_address_format(&c->addr, text);
-
-		r->address = fedns_recordset_text(rs, text, n);
-	} else {
-		r->target = fedns_recordset_text(rs, c->target, strlen(c->target));
-	}
-	if (r->owner == FEDNS_NO_TEXT || (r->target == FEDNS_NO_TEXT && r->address == FEDNS_NO_TEXT))
-		return NOMEM;
-	r->addr = c->addr;
-	r->ttl = b->ttl;
-	r->type = c->type;
-	r->priority = c->priority;
-	r->weight = c->weight;
-	r->port = c->port;
-	r->purposes = c->purposes;
-	r->parts = (uint32_t)1 << c->part;
-	b->slots[slot] = ++rs->n;
-	return FEDNS_OK;
-}
-
-/* Adds the pending candidates in order; a record already in the set keeps
- * its place and gains the candidate's purposes and comment. */
-static fedns_status flush(struct builder *b)
-{
-	size_t i;
-
-	qsort(b->cands, b->ncands, sizeof(*b->cands), compare_cands);
-	for (i = 0; i < b->ncands; i++) {
-		const struct cand *c = &b->cands[i];
-		size_t h;
-
-		if ((b->rs->n + 1) * 2 > b->nslots && rehash(b))
-			return NOMEM;
-		for (h = hash_cand(c) & (b->nslots - 1); b->slots[h]; h = (h + 1) & (b->nslots - 1)) {
-			struct fedns_record *r = &b->rs->items[b->slots[h] - 1];
-
-			if (same_record(b->rs, r, c)) {
-				r->purposes |= c->purposes;
-				r->parts |= (uint32_t)1 << c->part;
-				break;
-			}
-		}
-		if (!b->slots[h] && append_record(b, c, h))
-			return NOMEM;
-	}
-	b->ncands = 0;
-	return FEDNS_OK;
-}
-
-static fedns_status derive_domain(struct builder *b, const struct fedns_sip_domain *d)
+static fedns_status derive_domain(struct derivation *dv, const struct fedns_sip_domain *d)
 {
 	struct domain_ctx c;
 	fedns_status st;
 
 	if (!d->users)
 		return FEDNS_OK;
-	st = domain_context(b, d, &c);
+	st = domain_context(dv, d, &c);
 	if (!st)
-		st = apply_domain_rules(b, &c);
-	return st ? st : flush(b);
+		st = apply_domain_rules(dv, &c);
+	return st ? st : fedns_builder_flush(&dv->b);
 }
 
-static fedns_status derive_pool(struct builder *b, const struct pool_view *v)
+static fedns_status derive_pool(struct derivation *dv, const struct pool_view *v)
 {
 	size_t i;
 
@@ -477,111 +407,53 @@ static fedns_status derive_pool(struct builder *b, const struct pool_view *v)
 		const struct pool_rule *r = &pool_rules[i];
 
 		if (v->fqdn[r->role][0] &&
-		    add_hosts(b, r->part, r->purpose, v->fqdn[r->role], v->addrs[r->role],
-			      v->naddrs[r->role]))
+		    add_hosts(&dv->b, r->part, r->purpose, v->fqdn[r->role], &v->addrs[r->role]))
 			return NOMEM;
 	}
-	return flush(b);
+	return fedns_builder_flush(&dv->b);
 }
 
-/* Writes the comment of a set of parts, joined in rule order with "; ". */
-static size_t write_comment(struct fedns_recordset *rs, uint32_t parts, int lang)
+static fedns_status derive_proxy(struct derivation *dv)
 {
-	size_t at = FEDNS_NO_TEXT, len = rs->len;
-	int part;
+	const struct proxy_view *v = &dv->proxy;
+	size_t i;
 
-	for (part = 0; part < FEDNS_PART_COUNT; part++) {
-		const char *text = fedns_part_comment(part, lang);
-		size_t n;
-
-		if (!(parts & ((uint32_t)1 << part)))
-			continue;
-		if (at != FEDNS_NO_TEXT) {
-			/* Extend the previous piece in place: drop its NUL. */
-			rs->len--;
-			if (fedns_recordset_text(rs, "; ", 2) == FEDNS_NO_TEXT)
-				goto fail;
-			rs->len--;
-		}
-		n = fedns_recordset_text(rs, text, strlen(text));
-		if (n == FEDNS_NO_TEXT)
-			goto fail;
-		if (at == FEDNS_NO_TEXT)
-			at = n;
-	}
-	return at;
-fail:
-	rs->len = len;
-	return FEDNS_NO_TEXT;
-}
-
-static fedns_status intern_comments(struct fedns_recordset *rs)
-{
-	size_t i, j = 0;
-
-	for (i = 0; i < rs->n; i++) {
-		struct fedns_record *r = &rs->items[i];
-		struct fedns_comment *c;
-		void *p;
-
-		if (j < rs->ncomments && rs->comments[j].parts == r->parts) {
-			r->comment = j;
-			continue;
-		}
-		for (j = 0; j < rs->ncomments && rs->comments[j].parts != r->parts; j++)
-			;
-		r->comment = j;
-		if (j < rs->ncomments)
-			continue;
-		p = fedns_grow(&rs->alloc, rs->comments, &rs->commentcap, j, sizeof(*c));
-		if (!p)
+	for (i = 0; v->proxy && i < COUNT(proxy_parts); i++)
+		if (v->fqdn[i][0] && add_hosts(&dv->b, proxy_parts[i], FEDNS_PURPOSE_SIMPLE_URL,
+					       v->fqdn[i], &v->addrs))
 			return NOMEM;
-		rs->comments = p;
-		c = &rs->comments[j];
-		c->parts = r->parts;
-		c->text[FEDNS_LANG_EN] = write_comment(rs, r->parts, FEDNS_LANG_EN);
-		c->text[FEDNS_LANG_ZH_CN] = write_comment(rs, r->parts, FEDNS_LANG_ZH_CN);
-		if (c->text[FEDNS_LANG_EN] == FEDNS_NO_TEXT || c->text[FEDNS_LANG_ZH_CN] == FEDNS_NO_TEXT)
-			return NOMEM;
-		rs->ncomments++;
-	}
-	return FEDNS_OK;
+	return fedns_builder_flush(&dv->b);
 }
 
-static void builder_clear(struct builder *b)
+static void derivation_clear(struct derivation *dv)
 {
+	const struct fedns_alloc *a = &dv->dep->alloc;
 	size_t i, r;
 
-	for (i = 0; b->pools && i < b->dep->pools.n; i++)
+	for (i = 0; dv->pools && i < dv->dep->pools.n; i++)
 		for (r = 0; r < 3; r++)
-			fedns_alloc_free(&b->dep->alloc, b->pools[i].addrs[r]);
-	fedns_alloc_free(&b->dep->alloc, b->pools);
-	fedns_alloc_free(&b->dep->alloc, b->cands);
-	fedns_alloc_free(&b->dep->alloc, b->slots);
+			fedns_alloc_free(a, dv->pools[i].addrs[r].items);
+	fedns_alloc_free(a, dv->pools);
+	fedns_alloc_free(a, dv->proxy.addrs.items);
+	fedns_builder_clear(&dv->b);
 }
 
-static fedns_status build(struct builder *b, const struct fedns_sip_domain *only)
+/* The domain records in document order (or only those of `only`), then the
+ * pools' and the reverse proxy's own (SPEC 2's order). */
+static fedns_status build(struct derivation *dv, const struct fedns_sip_domain *only)
 {
-	const fedns_deployment *dep = b->dep;
+	const fedns_deployment *dep = dv->dep;
 	size_t i;
-	fedns_status st = FEDNS_OK;
+	fedns_status st = view(dv);
 
-	if (dep->pools.n) {
-		b->pools = fedns_alloc_array(&dep->alloc, NULL, dep->pools.n, sizeof(*b->pools));
-		if (!b->pools)
-			return NOMEM;
-		memset(b->pools, 0, dep->pools.n * sizeof(*b->pools));
-	}
-	for (i = 0; !st && i < dep->pools.n; i++)
-		st = view_pool(b, FEDNS_POOL(dep, i), &b->pools[i]);
-	if (!st && rehash(b))
-		st = NOMEM;
 	for (i = 0; !st && i < dep->domains.n; i++)
 		if (!only || FEDNS_DOMAIN(dep, i) == only)
-			st = derive_domain(b, FEDNS_DOMAIN(dep, i));
+			st = derive_domain(dv, FEDNS_DOMAIN(dep, i));
 	for (i = 0; !only && !st && i < dep->pools.n; i++)
-		st = derive_pool(b, &b->pools[i]);
-	return st ? st : intern_comments(b->rs);
+		st = derive_pool(dv, &dv->pools[i]);
+	if (!only && !st)
+		st = derive_proxy(dv);
+	return st ? st : fedns_builder_finish(&dv->b);
 }
 
 /* Validates, refusing a deployment with errors (naming the first), then
@@ -589,7 +461,7 @@ static fedns_status build(struct builder *b, const struct fedns_sip_domain *only
 static fedns_status derive(fedns_deployment *dep, const struct fedns_sip_domain *only,
 			   fedns_recordset **out)
 {
-	struct builder b;
+	struct derivation dv;
 	struct fedns_recordset *rs;
 	size_t errors;
 	fedns_status st;
@@ -617,12 +489,12 @@ static fedns_status derive(fedns_deployment *dep, const struct fedns_sip_domain 
 		fedns_recordset_free(rs);
 		return FEDNS_EINVALID;
 	}
-	memset(&b, 0, sizeof(b));
-	b.dep = dep;
-	b.rs = rs;
-	b.ttl = (uint32_t)dep->ttl;
-	st = build(&b, only);
-	builder_clear(&b);
+	memset(&dv, 0, sizeof(dv));
+	dv.dep = dep;
+	st = fedns_builder_init(&dv.b, rs, (uint32_t)dep->ttl);
+	if (!st)
+		st = build(&dv, only);
+	derivation_clear(&dv);
 	if (st) {
 		fedns_recordset_free(rs);
 		return fedns_fail(dep, st, st == NOMEM ? "out of memory" :

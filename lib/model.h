@@ -22,7 +22,7 @@ struct fedns_sip_domain {
 	size_t index;     /* position in the document */
 	char *name;
 	char *edge_pool;  /* NULL: the default pool of SPEC 1 */
-	int users, mobility, xmpp;
+	int users, mobility, xmpp, hosting;
 };
 
 struct fedns_edge_interface {
@@ -77,6 +77,13 @@ struct fedns_hosting_provider {
 	int enabled, verification;
 };
 
+struct fedns_reverse_proxy {
+	fedns_deployment *dep;
+	struct fedns_strlist addresses;
+	char *fqdn[2];    /* by fedns_proxy_name; NULL when absent */
+	int lyncdiscover, meet;
+};
+
 /* An array of pointers to separately allocated children, so that handles
  * given to the caller stay valid as the array grows. */
 struct fedns_ptrlist {
@@ -96,6 +103,7 @@ struct fedns_deployment {
 	struct fedns_ptrlist public_providers;
 	struct fedns_ptrlist hosting_providers;
 	struct fedns_entry_list allowed, blocked;
+	struct fedns_reverse_proxy *proxy; /* NULL: none */
 	char error[FEDNS_ERROR_MAX];
 };
 
@@ -123,6 +131,9 @@ void *fedns_add_child(fedns_deployment *dep, struct fedns_ptrlist *list, size_t 
 /* The access edge host label and XMPP proxy host label, defaults applied. */
 const char *fedns_pool_access_host(const struct fedns_edge_pool *pool);
 const char *fedns_pool_xmpp_host(const struct fedns_edge_pool *pool);
+
+/* Frees a reverse proxy; NULL is allowed. */
+void fedns_reverse_proxy_free(const struct fedns_alloc *a, struct fedns_reverse_proxy *rp);
 
 /* Whether partners can find the edge by DNS (SPEC 1 `discoverable`). */
 int fedns_model_discoverable(const fedns_deployment *dep);

@@ -4,7 +4,7 @@
 
 #include "model.h"
 
-enum owner { ON_DEPLOYMENT, ON_DOMAIN, ON_POOL, ON_XMPP, ON_PUBLIC, ON_HOSTING };
+enum owner { ON_DEPLOYMENT, ON_DOMAIN, ON_POOL, ON_XMPP, ON_PUBLIC, ON_HOSTING, ON_PROXY };
 
 struct option_spec {
 	int option;
@@ -37,6 +37,8 @@ static const struct option_spec options[] = {
 	{FEDNS_OPT_DOMAIN_USERS, "FEDNS_OPT_DOMAIN_USERS", DOM(users), BOOL},
 	{FEDNS_OPT_DOMAIN_MOBILITY, "FEDNS_OPT_DOMAIN_MOBILITY", DOM(mobility), BOOL},
 	{FEDNS_OPT_DOMAIN_XMPP, "FEDNS_OPT_DOMAIN_XMPP", DOM(xmpp), BOOL},
+	{FEDNS_OPT_DOMAIN_HOSTING, "FEDNS_OPT_DOMAIN_HOSTING", DOM(hosting), 0, 1,
+	 "a fedns_hosting"},
 	{FEDNS_OPT_POOL_FEDERATION_ROUTE, "FEDNS_OPT_POOL_FEDERATION_ROUTE",
 	 POOL(federation_route), BOOL},
 	{FEDNS_OPT_POOL_XMPP_PROXY, "FEDNS_OPT_POOL_XMPP_PROXY", POOL(xmpp_proxy), BOOL},
@@ -52,16 +54,21 @@ static const struct option_spec options[] = {
 	 offsetof(struct fedns_hosting_provider, enabled), BOOL},
 	{FEDNS_OPT_PROVIDER_VERIFICATION, "FEDNS_OPT_PROVIDER_VERIFICATION", ON_HOSTING,
 	 offsetof(struct fedns_hosting_provider, verification), 0, 2, "a fedns_verification"},
+	{FEDNS_OPT_PROXY_LYNCDISCOVER, "FEDNS_OPT_PROXY_LYNCDISCOVER", ON_PROXY,
+	 offsetof(struct fedns_reverse_proxy, lyncdiscover), BOOL},
+	{FEDNS_OPT_PROXY_MEET, "FEDNS_OPT_PROXY_MEET", ON_PROXY,
+	 offsetof(struct fedns_reverse_proxy, meet), BOOL},
 };
 
 static const char *const owner_names[] = {
 	"a deployment", "a SIP domain", "an edge pool", "an XMPP partner",
-	"a public IM provider", "a hosting provider",
+	"a public IM provider", "a hosting provider", "a reverse proxy",
 };
 
 static const char *const setter_names[] = {
 	"fedns_deployment_set", "fedns_sip_domain_set", "fedns_edge_pool_set",
 	"fedns_xmpp_partner_set", "fedns_public_provider_set", "fedns_hosting_provider_set",
+	"fedns_reverse_proxy_set",
 };
 
 static const struct option_spec *find(int option, enum owner owner)
@@ -156,4 +163,12 @@ FEDNS_API fedns_status fedns_hosting_provider_set(fedns_hosting_provider *provid
 	if (!provider)
 		return FEDNS_EINVAL;
 	return set(provider->dep, provider, ON_HOSTING, option, value);
+}
+
+FEDNS_API fedns_status fedns_reverse_proxy_set(fedns_reverse_proxy *proxy, int option,
+					       int64_t value)
+{
+	if (!proxy)
+		return FEDNS_EINVAL;
+	return set(proxy->dep, proxy, ON_PROXY, option, value);
 }

@@ -44,6 +44,11 @@ static const struct {
 	{22, fedns__v22_xmpp_unsupported},
 	{23, fedns__v23_not_findable},
 	{24, fedns__v24_public_im_ended},
+	{25, fedns__v25_online_xmpp},
+	{26, fedns__v26_online_mobility},
+	{27, fedns__v27_pool_serves_only_online},
+	{28, fedns__v28_proxy_without_address},
+	{29, fedns__v29_cname_collision},
 };
 
 /* ---- Helpers the rules share ------------------------------------------- */
@@ -170,12 +175,18 @@ const char *fedns__vjoin(char *buf, const char *label, const char *domain)
 	return buf;
 }
 
+int fedns__vonline(const struct fedns_vctx *c, size_t i)
+{
+	return FEDNS_DOMAIN(c->dep, i)->hosting == FEDNS_HOSTING_ONLINE;
+}
+
 const char *fedns__vaccess_fqdn(const struct fedns_vctx *c, size_t i, char *buf)
 {
 	const char *d = c->domains.items[i].folded;
 	size_t p = c->served_by[i];
 
-	if (!d || p == FEDNS_VNONE)
+	/* An online domain has no S: Microsoft 365 serves it (R9). */
+	if (!d || p == FEDNS_VNONE || fedns__vonline(c, i))
 		return NULL;
 	if (FEDNS_POOL(c->dep, p)->edges[FEDNS_EDGE_ACCESS].fqdn)
 		return c->pools[p].access_fqdn;
@@ -191,7 +202,7 @@ int fedns__vfederation_srv(const struct fedns_vctx *c, size_t i)
 	int r3 = dep->allow_federated_users && c->discoverable;
 	int r4 = dep->push_notifications && d->mobility;
 
-	return d->users && (r3 || r4);
+	return d->users && !fedns__vonline(c, i) && (r3 || r4);
 }
 
 /* ---- Building the context ---------------------------------------------- */

@@ -36,10 +36,26 @@ static fedns_status check_domain_pool(struct fedns_vctx *c, size_t i)
 					     fedns__vshow(d->edge_pool, pool));
 	/* With no pool at all the deployment-level V3 says it once; a domain
 	 * without users needs no pool, as it gets no record. */
-	if (dep->pools.n < 2 || !d->users)
+	if (dep->pools.n < 2 || !d->users || fedns__vonline(c, i))
 		return FEDNS_OK;
 	return fedns_diagnostics_add(c->out, 3, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, i, subject,
 				     FEDNS_M_V3_NO_DEFAULT, subject, dep->pools.n);
+}
+
+/* SPEC 3: a deployment whose every domain with users is online needs no
+ * pool; one with no such domain at all still gets told it has none. */
+static int needs_pool(const struct fedns_vctx *c)
+{
+	size_t i, users = 0;
+
+	for (i = 0; i < c->dep->domains.n; i++) {
+		if (!FEDNS_DOMAIN(c->dep, i)->users)
+			continue;
+		if (!fedns__vonline(c, i))
+			return 1;
+		users++;
+	}
+	return users == 0;
 }
 
 fedns_status fedns__v3_pools(struct fedns_vctx *c)
@@ -48,7 +64,7 @@ fedns_status fedns__v3_pools(struct fedns_vctx *c)
 	char show[FEDNS_VSHOW_BUF];
 	size_t i;
 
-	if (dep->pools.n == 0)
+	if (dep->pools.n == 0 && needs_pool(c))
 		FEDNS_VTRY(fedns_diagnostics_add(c->out, 3, FEDNS_SEVERITY_ERROR, FEDNS_AT_DEPLOYMENT,
 						 0, "deployment", FEDNS_M_V3_NO_POOL));
 	for (i = 0; i < dep->pools.n; i++) {
@@ -92,7 +108,7 @@ fedns_status fedns__v4_unique_roles(struct fedns_vctx *c)
 /* ---- V5 ---------------------------------------------------------------- */
 
 /* address.c's reason quotes the address and says what is wrong with it. */
-static fedns_status bad_address(struct fedns_vctx *c, size_t i, const char *pool,
+static fedns_status bad_address(struct fedns_vctx *c, int section, size_t i, const char *pool,
 				const char *path, const char *given)
 {
 	char en[FEDNS_VWHY_BUF], zh[FEDNS_VWHY_BUF];
@@ -100,7 +116,7 @@ static fedns_status bad_address(struct fedns_vctx *c, size_t i, const char *pool
 
 	fedns_address_parse(given, &a, en, sizeof en);
 	fedns_address_error_text_zh(given, zh, sizeof zh);
-	return fedns_diagnostics_add(c->out, 5, FEDNS_SEVERITY_ERROR, FEDNS_AT_POOL, i, pool,
+	return fedns_diagnostics_add(c->out, 5, FEDNS_SEVERITY_ERROR, section, i, pool,
 				     FEDNS_M_V5_INVALID, path, en, zh);
 }
 
@@ -116,7 +132,7 @@ static fedns_status check_address(struct fedns_vctx *c, size_t i, int r, size_t 
 	fedns__vpath(path, "edge_pools", i, address_keys[r]);
 	fedns__vpath(path, path, j, "");
 	if (!fedns_address_parse(given, &a, NULL, 0))
-		return bad_address(c, i, pool, path, given);
+		return bad_address(c, FEDNS_AT_POOL, i, pool, path, given);
 	if (fedns_address_is_public(&a))
 		return FEDNS_OK;
 	fedns__vshow(given, show);
@@ -126,6 +142,24 @@ static fedns_status check_address(struct fedns_vctx *c, size_t i, int r, size_t 
 					     pool, FEDNS_M_V5_HARDWARE, pool, path, show);
 	return fedns_diagnostics_add(c->out, 5, FEDNS_SEVERITY_WARNING, FEDNS_AT_POOL, i, pool,
 				     FEDNS_M_V5_PRIVATE, path, show);
+}
+
+/* The reverse proxy sits behind NAT like any non-hardware pool: a private
+ * address is a warning. */
+static fedns_status check_proxy_address(struct fedns_vctx *c, size_t j)
+{
+	const char *given = c->dep->proxy->addresses.items[j];
+	char show[FEDNS_VSHOW_BUF], path[FEDNS_VPATH_BUF];
+	struct fedns_address a;
+
+	fedns__vpath(path, "reverse_proxy.addresses", j, "");
+	if (!fedns_address_parse(given, &a, NULL, 0))
+		return bad_address(c, FEDNS_AT_REVERSE_PROXY, 0, "reverse_proxy", path, given);
+	if (fedns_address_is_public(&a))
+		return FEDNS_OK;
+	return fedns_diagnostics_add(c->out, 5, FEDNS_SEVERITY_WARNING, FEDNS_AT_REVERSE_PROXY, 0,
+				     "reverse_proxy", FEDNS_M_V5_PRIVATE, path,
+				     fedns__vshow(given, show));
 }
 
 fedns_status fedns__v5_addresses(struct fedns_vctx *c)
@@ -138,6 +172,8 @@ fedns_status fedns__v5_addresses(struct fedns_vctx *c)
 		for (r = FEDNS_EDGE_ACCESS; r <= FEDNS_EDGE_AV; r++)
 			for (j = 0; j < FEDNS_POOL(dep, i)->edges[r].addresses.n; j++)
 				FEDNS_VTRY(check_address(c, i, r, j));
+	for (j = 0; dep->proxy && j < dep->proxy->addresses.n; j++)
+		FEDNS_VTRY(check_proxy_address(c, j));
 	return FEDNS_OK;
 }
 
@@ -168,7 +204,7 @@ fedns_status fedns__v10_srv_target(struct fedns_vctx *c)
 	size_t i;
 
 	for (i = 0; i < dep->domains.n; i++) {
-		if (!FEDNS_DOMAIN(dep, i)->users)
+		if (!FEDNS_DOMAIN(dep, i)->users || fedns__vonline(c, i))
 			continue;
 		if (dep->external_access || fedns__vfederation_srv(c, i))
 			FEDNS_VTRY(check_target(c, i));

@@ -67,7 +67,8 @@ static fedns_status check_owner(struct fedns_vctx *c, size_t i, const char *labe
 }
 
 /* The owner names SPEC 2 would build for a domain with users: S (when it
- * is a host label), the R2-R4 SRVs, and R5's SRV and host. */
+ * is a host label), the R2-R4 SRVs, R5's SRV and host, and R7's
+ * lyncdiscover (R8's meet is shorter); for an online domain, R9's. */
 static fedns_status check_owners(struct fedns_vctx *c, size_t i)
 {
 	const fedns_deployment *dep = c->dep;
@@ -76,6 +77,11 @@ static fedns_status check_owners(struct fedns_vctx *c, size_t i)
 
 	if (!d->users)
 		return FEDNS_OK;
+	/* R9's longest owner; its others are shorter. */
+	if (fedns__vonline(c, i))
+		return check_owner(c, i, "_sipfederationtls._tcp");
+	if (dep->proxy && dep->proxy->lyncdiscover)
+		FEDNS_VTRY(check_owner(c, i, "lyncdiscover"));
 	if (p != FEDNS_VNONE && !FEDNS_POOL(dep, p)->edges[FEDNS_EDGE_ACCESS].fqdn &&
 	    c->pools[p].host)
 		FEDNS_VTRY(check_owner(c, i, c->pools[p].host));
@@ -207,6 +213,20 @@ static fedns_status check_hosting_provider(struct fedns_vctx *c, size_t i)
 	return check_name(c, &at, "hosting_providers", i, ".proxy_fqdn", h->proxy_fqdn);
 }
 
+static fedns_status check_proxy(struct fedns_vctx *c)
+{
+	static const char *const paths[] = {"reverse_proxy.dialin", "reverse_proxy.web_fqdn"};
+	const struct fedns_reverse_proxy *rp = c->dep->proxy;
+	struct at at = {FEDNS_AT_REVERSE_PROXY, 0, "reverse_proxy"};
+	char folded[FEDNS_NAME_BUF];
+	size_t k;
+
+	for (k = 0; rp && k < 2; k++)
+		if (rp->fqdn[k] && fedns_name_fold(rp->fqdn[k], folded, NULL) != FEDNS_NAME_OK)
+			FEDNS_VTRY(bad_name(c, &at, paths[k], rp->fqdn[k]));
+	return FEDNS_OK;
+}
+
 fedns_status fedns__v1_names(struct fedns_vctx *c)
 {
 	const fedns_deployment *dep = c->dep;
@@ -226,7 +246,7 @@ fedns_status fedns__v1_names(struct fedns_vctx *c)
 		FEDNS_VTRY(check_public_provider(c, i));
 	for (i = 0; i < dep->hosting_providers.n; i++)
 		FEDNS_VTRY(check_hosting_provider(c, i));
-	return FEDNS_OK;
+	return check_proxy(c);
 }
 
 /* ---- V2 ---------------------------------------------------------------- */

@@ -87,6 +87,8 @@ const char *fedns__vjoin(char *buf, const char *label, const char *domain);
 const char *fedns__vaccess_fqdn(const struct fedns_vctx *c, size_t i, char *buf);
 /* Whether R3 or R4 publishes the federation SRV for SIP domain `i`. */
 int fedns__vfederation_srv(const struct fedns_vctx *c, size_t i);
+/* Whether SIP domain `i` has moved to Microsoft 365 (R9). */
+int fedns__vonline(const struct fedns_vctx *c, size_t i);
 
 /* The rules, one function each, in validate_*.c. */
 fedns_status fedns__v1_names(struct fedns_vctx *c);
@@ -113,6 +115,11 @@ fedns_status fedns__v21_xmpp_negotiation(struct fedns_vctx *c);
 fedns_status fedns__v22_xmpp_unsupported(struct fedns_vctx *c);
 fedns_status fedns__v23_not_findable(struct fedns_vctx *c);
 fedns_status fedns__v24_public_im_ended(struct fedns_vctx *c);
+fedns_status fedns__v25_online_xmpp(struct fedns_vctx *c);
+fedns_status fedns__v26_online_mobility(struct fedns_vctx *c);
+fedns_status fedns__v27_pool_serves_only_online(struct fedns_vctx *c);
+fedns_status fedns__v28_proxy_without_address(struct fedns_vctx *c);
+fedns_status fedns__v29_cname_collision(struct fedns_vctx *c);
 
 /*
  * Messages, each an English and a Simplified Chinese printf format taking
@@ -471,6 +478,49 @@ fedns_status fedns__v24_public_im_ended(struct fedns_vctx *c);
 	"消费者版于 2025 年），且 AOL 还要求证书带有客户端 EKU；请禁用或删除该"   \
 	"提供商。"
 
+/* domain */
+#define FEDNS_M_V25                                                            \
+	"SIP domain \"%s\" is hosted online (Microsoft 365) and has xmpp set: " \
+	"the edge's XMPP proxy serves only on-premises users, so no XMPP "      \
+	"record is published for it; clear xmpp, or move the domain back on "  \
+	"premises.",                                                            \
+	"SIP 域“%s”托管在联机（Microsoft 365）并设置了 xmpp：边缘的 XMPP 代理只"  \
+	"为本地用户服务，因此不会为它发布 XMPP 记录；请清除 xmpp，或把该域迁回"   \
+	"本地。"
+
+/* domain */
+#define FEDNS_M_V26                                                            \
+	"SIP domain \"%s\" is hosted online (Microsoft 365) and has mobility "  \
+	"set: Microsoft 365 handles push notifications for its users, so the "  \
+	"edge publishes no push SRV record for it; clear mobility.",            \
+	"SIP 域“%s”托管在联机（Microsoft 365）并设置了 mobility：其用户的推送通知"  \
+	"由 Microsoft 365 处理，因此边缘不会为它发布推送 SRV 记录；请清除 "        \
+	"mobility。"
+
+/* pool, domain */
+#define FEDNS_M_V27                                                            \
+	"edge pool \"%s\" serves only SIP domains hosted online (first: "       \
+	"\"%s\"): Microsoft 365 serves their users, so no domain record points " \
+	"at the pool; serve an on-premises domain from it, or remove it.",      \
+	"边缘池“%s”只为联机托管的 SIP 域服务（第一个：“%s”）：这些域的用户由 "      \
+	"Microsoft 365 服务，因此没有任何域记录指向该池；请让它为本地 SIP 域服务，" \
+	"或删除它。"
+
+#define FEDNS_M_V28                                                            \
+	"the reverse proxy has no addresses: its lyncdiscover and simple URL "  \
+	"records need its public, post-NAT addresses; add them to "             \
+	"reverse_proxy.addresses.",                                             \
+	"反向代理没有地址：其 lyncdiscover 和简单 URL 记录需要它经 NAT 之后的公网"  \
+	"地址；请把地址添加到 reverse_proxy.addresses。"
+
+/* path, name, domain */
+#define FEDNS_M_V29                                                            \
+	"%s is %s, which R9 publishes as a CNAME for SIP domain \"%s\" hosted " \
+	"online; a CNAME owner can carry no other record, so give this "        \
+	"interface another name.",                                              \
+	"%s 为 %s，而 R9 已将该名称发布为联机托管的 SIP 域“%s”的 CNAME；CNAME "   \
+	"所在的名称不能再有其他记录，请为此接口改用其他名称。"
+
 /* Every message, for the tests: X(rule, message). */
 #define FEDNS_VMESSAGES(X)                                                     \
 	X(1, FEDNS_M_V1_NAME) X(1, FEDNS_M_V1_LABEL)                           \
@@ -492,6 +542,7 @@ fedns_status fedns__v24_public_im_ended(struct fedns_vctx *c);
 	X(19, FEDNS_M_V19_NAME) X(19, FEDNS_M_V19_PROXY) X(20, FEDNS_M_V20)    \
 	X(21, FEDNS_M_V21_NO_AUTH) X(21, FEDNS_M_V21_SASL_WITHOUT_TLS)         \
 	X(21, FEDNS_M_V21_DIALBACK_UNUSED) X(22, FEDNS_M_V22) X(23, FEDNS_M_V23) \
-	X(24, FEDNS_M_V24)
+	X(24, FEDNS_M_V24) X(25, FEDNS_M_V25) X(26, FEDNS_M_V26)              \
+	X(27, FEDNS_M_V27) X(28, FEDNS_M_V28) X(29, FEDNS_M_V29)
 
 #endif

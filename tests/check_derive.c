@@ -329,7 +329,7 @@ START_TEST(test_recordset_accessors_out_of_range)
 	ck_assert_ptr_null(fedns_record_target(rs, 2));
 	ck_assert_ptr_null(fedns_record_target(rs, 1));
 	ck_assert_ptr_null(fedns_record_address(rs, 0));
-	ck_assert_ptr_null(fedns_record_address(rs, 2));
+	ck_assert_ptr_null(fedns_record_address(rs, 3));
 	ck_assert_uint_eq(fedns_record_purposes(rs, 2), 0);
 	ck_assert_ptr_null(fedns_record_comment(rs, 2, FEDNS_LANG_EN));
 	ck_assert_ptr_null(fedns_record_comment(rs, 0, 7));
@@ -339,6 +339,125 @@ START_TEST(test_recordset_accessors_out_of_range)
 	fedns_recordset_free(rs);
 	fedns_recordset_free(NULL);
 	fedns_deployment_free(dep);
+}
+END_TEST
+
+static fedns_reverse_proxy *add_proxy(fedns_deployment *dep)
+{
+	fedns_reverse_proxy *rp;
+
+	ck_assert_int_eq(fedns_deployment_add_reverse_proxy(dep, &rp), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_add_address(rp, "131.107.155.40"), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_add_address(rp, "2001:db8::40"), FEDNS_OK);
+	return rp;
+}
+
+START_TEST(test_R7_lyncdiscover_at_the_reverse_proxy_for_each_domain)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_reverse_proxy *rp = add_proxy(dep);
+
+	ck_assert_int_eq(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_MEET, 0), FEDNS_OK);
+	expect(dep, SIP_TLS
+	       "lyncdiscover.contoso.com. 3600 A 131.107.155.40 autodiscover\n"
+	       "lyncdiscover.contoso.com. 3600 AAAA 2001:db8::40 autodiscover\n"
+	       SIP_A);
+}
+END_TEST
+
+START_TEST(test_R7_not_without_lyncdiscover)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_reverse_proxy *rp = add_proxy(dep);
+
+	ck_assert_int_eq(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_LYNCDISCOVER, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_MEET, 0), FEDNS_OK);
+	expect(dep, SIP_TLS SIP_A);
+}
+END_TEST
+
+START_TEST(test_R8_meet_per_domain_dialin_and_web_once_at_the_end)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_reverse_proxy *rp = add_proxy(dep);
+	fedns_sip_domain *d;
+
+	ck_assert_int_eq(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_LYNCDISCOVER, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_WEB, "Ext.Contoso.com"), 0);
+	ck_assert_int_eq(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_DIALIN, "dialin.contoso.com"),
+			 FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(dep, "fabrikam.com", &d), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_EXTERNAL_ACCESS, 0), FEDNS_OK);
+	expect(dep, "meet.contoso.com. 3600 A 131.107.155.40 simple-url\n"
+		    "meet.contoso.com. 3600 AAAA 2001:db8::40 simple-url\n"
+		    SIP_A
+		    "meet.fabrikam.com. 3600 A 131.107.155.40 simple-url\n"
+		    "meet.fabrikam.com. 3600 AAAA 2001:db8::40 simple-url\n"
+		    "sip.fabrikam.com. 3600 A 131.107.155.10 external-access\n"
+		    "dialin.contoso.com. 3600 A 131.107.155.40 simple-url\n"
+		    "dialin.contoso.com. 3600 AAAA 2001:db8::40 simple-url\n"
+		    "ext.contoso.com. 3600 A 131.107.155.40 simple-url\n"
+		    "ext.contoso.com. 3600 AAAA 2001:db8::40 simple-url\n");
+}
+END_TEST
+
+START_TEST(test_R9_online_domain_gets_only_the_microsoft_365_records)
+{
+	fedns_sip_domain *d;
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_recordset *rs;
+
+	add_proxy(dep);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_PARTNER_DISCOVERY, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_EXTERNAL_ACCESS, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_TTL, 300), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(dep, "fabrikam.com", &d), FEDNS_OK);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_HOSTING, FEDNS_HOSTING_ONLINE), 0);
+	ck_assert_int_eq(fedns_deployment_derive_domain(dep, "fabrikam.com", &rs), FEDNS_OK);
+	ck_assert_uint_eq(fedns_recordset_count(rs), 4);
+	ck_assert_int_eq(fedns_record_type(rs, 3), FEDNS_RR_CNAME);
+	ck_assert_str_eq(fedns_record_target(rs, 3), "sipdir.online.lync.com.");
+	ck_assert_ptr_null(fedns_record_address(rs, 3));
+	ck_assert_str_eq(fedns_record_comment(rs, 3, FEDNS_LANG_EN),
+			 "This SIP domain is served by Microsoft 365: clients that look up sip "
+			 "find Microsoft's online directory.");
+	fedns_recordset_free(rs);
+	{
+		char *got = fixture_records(dep);
+
+		ck_assert_str_eq(got,
+			"_sipfederationtls._tcp.contoso.com. 300 SRV 0 0 5061 sip.contoso.com. "
+			"federation-discovery\n"
+			"lyncdiscover.contoso.com. 300 A 131.107.155.40 autodiscover\n"
+			"lyncdiscover.contoso.com. 300 AAAA 2001:db8::40 autodiscover\n"
+			"meet.contoso.com. 300 A 131.107.155.40 simple-url\n"
+			"meet.contoso.com. 300 AAAA 2001:db8::40 simple-url\n"
+			"sip.contoso.com. 300 A 131.107.155.10 external-access\n"
+			"_sip._tls.fabrikam.com. 300 SRV 100 1 443 sipdir.online.lync.com. online\n"
+			"_sipfederationtls._tcp.fabrikam.com. 300 SRV 100 1 5061 "
+			"sipfed.online.lync.com. online\n"
+			"lyncdiscover.fabrikam.com. 300 CNAME webdir.online.lync.com. online\n"
+			"sip.fabrikam.com. 300 CNAME sipdir.online.lync.com. online\n");
+		free(got);
+	}
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_R9_every_domain_online_needs_no_edge_pool)
+{
+	fedns_sip_domain *d;
+	fedns_deployment *dep;
+
+	ck_assert_int_eq(fedns_deployment_new(&dep), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(dep, "contoso.com", &d), FEDNS_OK);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_HOSTING, FEDNS_HOSTING_ONLINE), 0);
+	expect(dep, "_sip._tls.contoso.com. 3600 SRV 100 1 443 sipdir.online.lync.com. online\n"
+		    "_sipfederationtls._tcp.contoso.com. 3600 SRV 100 1 5061 "
+		    "sipfed.online.lync.com. online\n"
+		    "lyncdiscover.contoso.com. 3600 CNAME webdir.online.lync.com. online\n"
+		    "sip.contoso.com. 3600 CNAME sipdir.online.lync.com. online\n");
 }
 END_TEST
 
@@ -365,6 +484,11 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_R5_custom_xmpp_host_independent_of_federation);
 	tcase_add_test(t, test_R5_not_for_domains_without_xmpp);
 	tcase_add_test(t, test_R6_webconf_and_av_edges_once_per_pool_after_the_domains);
+	tcase_add_test(t, test_R7_lyncdiscover_at_the_reverse_proxy_for_each_domain);
+	tcase_add_test(t, test_R7_not_without_lyncdiscover);
+	tcase_add_test(t, test_R8_meet_per_domain_dialin_and_web_once_at_the_end);
+	tcase_add_test(t, test_R9_online_domain_gets_only_the_microsoft_365_records);
+	tcase_add_test(t, test_R9_every_domain_online_needs_no_edge_pool);
 	tcase_add_test(t, test_order_domains_in_document_order_with_the_document_ttl);
 	tcase_add_test(t, test_derive_domain_keeps_one_domain);
 	tcase_add_test(t, test_derive_refuses_errors_naming_the_first);

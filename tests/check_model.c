@@ -271,6 +271,38 @@ START_TEST(test_allocator_all_or_nothing)
 }
 END_TEST
 
+START_TEST(test_reverse_proxy_api)
+{
+	fedns_reverse_proxy *rp, *again = NULL;
+	fedns_sip_domain *d;
+
+	ck_assert_int_eq(fedns_deployment_add_reverse_proxy(dep, &rp), FEDNS_OK);
+	expect_error(fedns_deployment_add_reverse_proxy(dep, &again), FEDNS_EINVAL,
+		     "fedns_deployment_add_reverse_proxy: the deployment already has a reverse "
+		     "proxy");
+	ck_assert_ptr_null(again);
+	expect_error(fedns_reverse_proxy_add_address(rp, NULL), FEDNS_EINVAL,
+		     "fedns_reverse_proxy_add_address: address is NULL");
+	expect_error(fedns_reverse_proxy_set_fqdn(rp, 2, "x.example"), FEDNS_EINVAL,
+		     "fedns_reverse_proxy_set_fqdn: name 2 is not a fedns_proxy_name (0..1)");
+	expect_error(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_MEET, 2), FEDNS_EINVAL,
+		     "fedns_reverse_proxy_set: FEDNS_OPT_PROXY_MEET takes 0 or 1, not 2");
+	expect_error(fedns_reverse_proxy_set(rp, FEDNS_OPT_TTL, 2), FEDNS_EINVAL,
+		     "fedns_reverse_proxy_set: option 0 is not an option of a reverse proxy");
+	ck_assert_int_eq(fedns_reverse_proxy_set(rp, FEDNS_OPT_PROXY_LYNCDISCOVER, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_add_address(rp, "192.0.2.40"), FEDNS_OK);
+	ck_assert_int_eq(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_DIALIN, "dialin.example"), 0);
+	ck_assert_int_eq(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_DIALIN, NULL), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(dep, "contoso.com", &d), FEDNS_OK);
+	expect_error(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_HOSTING, 2), FEDNS_EINVAL,
+		     "fedns_sip_domain_set: FEDNS_OPT_DOMAIN_HOSTING takes a fedns_hosting, not 2");
+	ck_assert_int_eq(fedns_deployment_add_reverse_proxy(NULL, NULL), FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_reverse_proxy_add_address(NULL, "a"), FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_reverse_proxy_set_fqdn(NULL, 0, "a"), FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_reverse_proxy_set(NULL, 0, 0), FEDNS_EINVAL);
+}
+END_TEST
+
 Suite *fedns_test_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -283,6 +315,7 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_child_setters_check_their_options);
 	tcase_add_test(t, test_string_arguments_must_not_be_null);
 	tcase_add_test(t, test_access_edge_host_and_fqdn_replace_each_other);
+	tcase_add_test(t, test_reverse_proxy_api);
 	tcase_add_test(t, test_caller_allocator_sees_every_allocation);
 	tcase_add_test(t, test_allocator_all_or_nothing);
 	suite_add_tcase(s, t);

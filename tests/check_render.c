@@ -338,6 +338,69 @@ START_TEST(test_names_of_enumerations)
 }
 END_TEST
 
+/* One online domain without external access: only R9's CNAMEs and SRVs. */
+static fedns_recordset *online(fedns_deployment **dep)
+{
+	fedns_sip_domain *d;
+	fedns_recordset *rs;
+
+	ck_assert_int_eq(fedns_deployment_new(dep), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(*dep, "fabrikam.com", &d), FEDNS_OK);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_HOSTING, FEDNS_HOSTING_ONLINE), 0);
+	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
+	return rs;
+}
+
+#define C_R9D "This SIP domain is served by Microsoft 365: autodiscover goes to Microsoft's " \
+	      "online web directory."
+#define C_R9A "This SIP domain is served by Microsoft 365: clients that look up sip find " \
+	      "Microsoft's online directory."
+
+START_TEST(test_cname_in_zone)
+{
+	char *got;
+	fedns_deployment *dep;
+	fedns_recordset *rs = online(&dep);
+
+	got = fixture_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN);
+	ck_assert_ptr_nonnull(strstr(got, "; online: " C_R9D "\n"
+				     "lyncdiscover.fabrikam.com. 3600 IN CNAME webdir.online.lync.com.\n"
+				     "\n"
+				     "; online: " C_R9A "\n"
+				     "sip.fabrikam.com. 3600 IN CNAME sipdir.online.lync.com.\n"));
+	ck_assert_ptr_nonnull(strstr(got, "_sip._tls.fabrikam.com. 3600 IN SRV 100 1 443 "
+				     "sipdir.online.lync.com.\n"));
+	free(got);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+START_TEST(test_cname_in_table_csv_and_json)
+{
+	char *got;
+	fedns_deployment *dep;
+	fedns_recordset *rs = online(&dep);
+
+	got = fixture_render(rs, FEDNS_FORMAT_TABLE, FEDNS_LANG_EN);
+	ck_assert_ptr_nonnull(strstr(got, "\nExternal DNS/CNAME     sip.fabrikam.com                     "
+				     "sipdir.online.lync.com  " C_R9A "\n"));
+	free(got);
+	got = fixture_render(rs, FEDNS_FORMAT_CSV, FEDNS_LANG_EN);
+	ck_assert_ptr_nonnull(strstr(got, "\r\nexternal,CNAME,sip.fabrikam.com.,3600,,,,"
+				     "sipdir.online.lync.com.,,online," C_R9A "\r\n"));
+	free(got);
+	got = fixture_render(rs, FEDNS_FORMAT_JSON, FEDNS_LANG_EN);
+	ck_assert_ptr_nonnull(strstr(got, "{\"owner\":\"sip.fabrikam.com.\",\"type\":\"CNAME\","
+				     "\"ttl\":3600,\"target\":\"sipdir.online.lync.com.\","
+				     "\"location\":\"external\",\"purposes\":[\"online\"],"
+				     "\"comment\":\"" C_R9A "\"}\n"));
+	free(got);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
 Suite *fedns_test_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -354,6 +417,8 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_buffer_snprintf_contract);
 	tcase_add_test(t, test_callback_gets_the_same_bytes_in_chunks);
 	tcase_add_test(t, test_callback_can_stop_the_render);
+	tcase_add_test(t, test_cname_in_zone);
+	tcase_add_test(t, test_cname_in_table_csv_and_json);
 	tcase_add_test(t, test_names_of_enumerations);
 	suite_add_tcase(s, t);
 	return s;

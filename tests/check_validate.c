@@ -1763,6 +1763,170 @@ static void add(Suite *s, const char *name, const TTest *const *tests, size_t n)
 		add(s, name, tests_, sizeof(tests_) / sizeof(tests_[0]));       \
 	} while (0)
 
+/* ---- Microsoft 365 and the reverse proxy (SPEC 2b) ----------------------- */
+
+static fedns_sip_domain *online_domain(fedns_deployment *dep, const char *name)
+{
+	fedns_sip_domain *d;
+
+	OK(fedns_deployment_add_sip_domain(dep, name, &d));
+	OK(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_HOSTING, FEDNS_HOSTING_ONLINE));
+	return d;
+}
+
+static fedns_reverse_proxy *proxy(fedns_deployment *dep, const char *address)
+{
+	fedns_reverse_proxy *rp;
+
+	OK(fedns_deployment_add_reverse_proxy(dep, &rp));
+	if (address)
+		OK(fedns_reverse_proxy_add_address(rp, address));
+	return rp;
+}
+
+START_TEST(test_V3_no_pool_needed_when_every_domain_is_online)
+{
+	fedns_deployment *dep;
+
+	OK(fedns_deployment_new(&dep));
+	online_domain(dep, "contoso.com");
+	expect_clean(dep);
+}
+END_TEST
+
+START_TEST(test_V3_online_domain_needs_no_default_pool_and_no_federation_srv)
+{
+	fedns_deployment *dep = federating(NULL, NULL);
+	fedns_edge_pool *p;
+
+	OK(fedns_deployment_set(dep, FEDNS_OPT_PARTNER_DISCOVERY, 0));
+	OK(fedns_deployment_set(dep, FEDNS_OPT_DISCOVERABLE, 1));
+	OK(fedns_deployment_add_edge_pool(dep, "second", &p));
+	OK(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.11"));
+	OK(fedns_edge_pool_set(p, FEDNS_OPT_POOL_FEDERATION_ROUTE, 1));
+	online_domain(dep, "fabrikam.com");
+	/* Neither V3 (no default pool needed) nor V8/V23 (R9 publishes the
+	 * federation SRV) for the online domain. */
+	OK(fedns_deployment_add_allowed_domain(dep, "adatum.com", NULL, NULL));
+	EXPECT(dep, {"V8", I, "contoso.com",
+		     "the federation SRV record _sipfederationtls._tcp.contoso.com is published "
+		     "while partner_discovery is off: any domain can find this Access Edge, and it "
+		     "still admits only the allowed domains; turn partner_discovery on if unlisted "
+		     "partners should be admitted."});
+}
+END_TEST
+
+START_TEST(test_V5_reverse_proxy_addresses)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_reverse_proxy *rp = proxy(dep, "10.0.0.40");
+
+	OK(fedns_reverse_proxy_add_address(rp, "131.107.155.400"));
+	EXPECT(dep,
+	       {"V5", W, "reverse_proxy",
+		"reverse_proxy.addresses[0] \"10.0.0.40\" is not a public address; external DNS "
+		"must carry the public, post-NAT address, so give the address the NAT publishes."},
+	       {"V5", E, "reverse_proxy",
+		"reverse_proxy.addresses[1]: \"131.107.155.400\" is not a valid IPv4 address: part "
+		"4 \"400\" is over 255; write a dotted quad or RFC 4291 IPv6 text."});
+}
+END_TEST
+
+START_TEST(test_V1_reverse_proxy_names)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_reverse_proxy *rp = proxy(dep, "131.107.155.40");
+
+	OK(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_DIALIN, "dial in.contoso.com"));
+	OK(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_WEB, "ext.contoso.com"));
+	EXPECT(dep, {"V1", E, "reverse_proxy",
+		     "reverse_proxy.dialin: label 1 \"dial in\" of \"dial in.contoso.com\" has a "
+		     "space (only letters, digits and hyphens are allowed); correct the name."});
+}
+END_TEST
+
+START_TEST(test_V25_online_domain_with_xmpp)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+
+	OK(fedns_sip_domain_set(online_domain(dep, "fabrikam.com"), FEDNS_OPT_DOMAIN_XMPP, 1));
+	EXPECT(dep, {"V25", W, "fabrikam.com",
+		     "SIP domain \"fabrikam.com\" is hosted online (Microsoft 365) and has xmpp "
+		     "set: the edge's XMPP proxy serves only on-premises users, so no XMPP record "
+		     "is published for it; clear xmpp, or move the domain back on premises."});
+}
+END_TEST
+
+START_TEST(test_V26_online_domain_with_mobility_push)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_sip_domain *d = online_domain(dep, "fabrikam.com");
+
+	OK(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_MOBILITY, 1));
+	OK(fedns_deployment_set(dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1));
+	OK(fedns_deployment_set(dep, FEDNS_OPT_PARTNER_DISCOVERY, 1));
+	push_setup(dep, 1, 1, FEDNS_VERIFICATION_USE_SOURCE);
+	EXPECT(dep, {"V26", W, "fabrikam.com",
+		     "SIP domain \"fabrikam.com\" is hosted online (Microsoft 365) and has "
+		     "mobility set: Microsoft 365 handles push notifications for its users, so the "
+		     "edge publishes no push SRV record for it; clear mobility."});
+}
+END_TEST
+
+START_TEST(test_V27_pool_serving_only_online_domains)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_edge_pool *p;
+	fedns_sip_domain *d = online_domain(dep, "fabrikam.com");
+
+	OK(fedns_deployment_add_edge_pool(dep, "online-only", &p));
+	OK(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.11"));
+	OK(fedns_sip_domain_set_edge_pool(d, "online-only"));
+	EXPECT(dep,
+	       {"V3", E, "contoso.com",
+		"SIP domain \"contoso.com\" names no edge pool and there is no default: there "
+		"are 2 edge pools and none has federation_route; set edge_pool on the domain, or "
+		"federation_route on one pool."},
+	       {"V27", W, "online-only",
+		"edge pool \"online-only\" serves only SIP domains hosted online (first: "
+		"\"fabrikam.com\"): Microsoft 365 serves their users, so no domain record points "
+		"at the pool; serve an on-premises domain from it, or remove it."});
+}
+END_TEST
+
+START_TEST(test_V28_reverse_proxy_without_addresses)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+
+	proxy(dep, NULL);
+	EXPECT(dep, {"V28", E, "reverse_proxy",
+		     "the reverse proxy has no addresses: its lyncdiscover and simple URL records "
+		     "need its public, post-NAT addresses; add them to reverse_proxy.addresses."});
+}
+END_TEST
+
+START_TEST(test_V29_edge_fqdn_is_an_online_cname)
+{
+	fedns_edge_pool *p;
+	fedns_deployment *dep = fixture_contoso(NULL, &p);
+	fedns_reverse_proxy *rp = proxy(dep, "131.107.155.40");
+
+	online_domain(dep, "fabrikam.com");
+	OK(fedns_edge_pool_set_fqdn(p, FEDNS_EDGE_WEBCONF, "SIP.fabrikam.com"));
+	OK(fedns_edge_pool_add_address(p, FEDNS_EDGE_WEBCONF, "131.107.155.20"));
+	OK(fedns_reverse_proxy_set_fqdn(rp, FEDNS_PROXY_WEB, "lyncdiscover.fabrikam.com"));
+	EXPECT(dep,
+	       {"V29", E, "edge",
+		"edge_pools[0].webconf_edge.fqdn is sip.fabrikam.com, which R9 publishes as a "
+		"CNAME for SIP domain \"fabrikam.com\" hosted online; a CNAME owner can carry no "
+		"other record, so give this interface another name."},
+	       {"V29", E, "reverse_proxy",
+		"reverse_proxy.web_fqdn is lyncdiscover.fabrikam.com, which R9 publishes as a "
+		"CNAME for SIP domain \"fabrikam.com\" hosted online; a CNAME owner can carry no "
+		"other record, so give this interface another name."});
+}
+END_TEST
+
 Suite *fedns_test_suite(void)
 {
 	Suite *s = suite_create("validate");
@@ -1832,6 +1996,12 @@ Suite *fedns_test_suite(void)
 	ADD(s, "V23", test_V23_federation_without_srv_informs, test_V23_names_the_access_edge_fqdn);
 	ADD(s, "V24", test_V24_enabled_public_provider_informs,
 	    test_V24_providers_without_public_im_are_silent);
+	ADD(s, "hybrid", test_V3_no_pool_needed_when_every_domain_is_online,
+	    test_V3_online_domain_needs_no_default_pool_and_no_federation_srv,
+	    test_V5_reverse_proxy_addresses, test_V1_reverse_proxy_names,
+	    test_V25_online_domain_with_xmpp, test_V26_online_domain_with_mobility_push,
+	    test_V27_pool_serving_only_online_domains, test_V28_reverse_proxy_without_addresses,
+	    test_V29_edge_fqdn_is_an_online_cname);
 	ADD(s, "order", test_order_deployment_then_subject_position_then_rule,
 	    test_every_fault_is_reported, test_large_lists_are_checked_in_n_log_n);
 	ADD(s, "alloc", test_allocation_failure_once_is_enomem_without_leak,

@@ -56,7 +56,8 @@ char *fixture_records(fedns_deployment *dep)
 		else
 			snprintf(line, sizeof(line), "%s %u %s %s ", fedns_record_owner(rs, i),
 				 (unsigned)fedns_record_ttl(rs, i), fedns_rrtype_name(type),
-				 fedns_record_address(rs, i));
+				 type == FEDNS_RR_CNAME ? fedns_record_target(rs, i) :
+							  fedns_record_address(rs, i));
 		append(&out, &len, line);
 		for (bit = 1; bit; bit <<= 1)
 			if (fedns_record_purposes(rs, i) & bit) {

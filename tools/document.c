@@ -55,6 +55,12 @@ static const struct enum_name negotiations[] = {
 	{NULL, 0}
 };
 
+static const struct enum_name hostings[] = {
+	{"on_premises", FEDNS_HOSTING_ON_PREMISES},
+	{"online", FEDNS_HOSTING_ONLINE},
+	{NULL, 0}
+};
+
 static const struct enum_name verifications[] = {
 	{"use_source_verification", FEDNS_VERIFICATION_USE_SOURCE},
 	{"always_verifiable", FEDNS_VERIFICATION_ALWAYS_VERIFIABLE},
@@ -118,6 +124,11 @@ static fedns_status set_public_provider(void *object, int option, int64_t value)
 static fedns_status set_hosting_provider(void *object, int option, int64_t value)
 {
 	return fedns_hosting_provider_set(object, option, value);
+}
+
+static fedns_status set_reverse_proxy(void *object, int option, int64_t value)
+{
+	return fedns_reverse_proxy_set(object, option, value);
 }
 
 /* ---- The key path and failures ---- */
@@ -481,12 +492,12 @@ static int load_domain_edge_pool(struct loader *ld, json_t *value, void *domain)
 	return call(ld, NULL, fedns_sip_domain_set_edge_pool(domain, json_string_value(value)));
 }
 
-/* `hosting` (SPEC 1) is not read yet: a later change adds it. */
 static const struct field domain_fields[] = {
 	{"name", K_STRING, 1, NO_OPTION, NULL, NULL},
 	{"users", K_BOOLEAN, 0, FEDNS_OPT_DOMAIN_USERS, NULL, NULL},
 	{"mobility", K_BOOLEAN, 0, FEDNS_OPT_DOMAIN_MOBILITY, NULL, NULL},
 	{"xmpp", K_BOOLEAN, 0, FEDNS_OPT_DOMAIN_XMPP, NULL, NULL},
+	{"hosting", K_STRING, 0, FEDNS_OPT_DOMAIN_HOSTING, hostings, NULL},
 	{"edge_pool", K_STRING, 0, NO_OPTION, NULL, load_domain_edge_pool},
 	{NULL, 0, 0, NO_OPTION, NULL, NULL}
 };
@@ -818,9 +829,52 @@ static int load_external_access(struct loader *ld, json_t *json, void *dep)
 	return load_settings(ld, json, external_access_fields, set_deployment, dep);
 }
 
+/* ---- The reverse proxy ---- */
+
+static fedns_status add_proxy_address(void *proxy, const char *address)
+{
+	return fedns_reverse_proxy_add_address(proxy, address);
+}
+
+static int load_proxy_addresses(struct loader *ld, json_t *list, void *proxy)
+{
+	return load_strings(ld, list, add_proxy_address, proxy);
+}
+
+static int load_proxy_dialin(struct loader *ld, json_t *value, void *proxy)
+{
+	return call(ld, NULL, fedns_reverse_proxy_set_fqdn(proxy, FEDNS_PROXY_DIALIN,
+							   json_string_value(value)));
+}
+
+static int load_proxy_web(struct loader *ld, json_t *value, void *proxy)
+{
+	return call(ld, NULL, fedns_reverse_proxy_set_fqdn(proxy, FEDNS_PROXY_WEB,
+							   json_string_value(value)));
+}
+
+static const struct field reverse_proxy_fields[] = {
+	{"addresses", K_ARRAY, 1, NO_OPTION, NULL, load_proxy_addresses},
+	{"lyncdiscover", K_BOOLEAN, 0, FEDNS_OPT_PROXY_LYNCDISCOVER, NULL, NULL},
+	{"meet", K_BOOLEAN, 0, FEDNS_OPT_PROXY_MEET, NULL, NULL},
+	{"dialin", K_STRING, 0, NO_OPTION, NULL, load_proxy_dialin},
+	{"web_fqdn", K_STRING, 0, NO_OPTION, NULL, load_proxy_web},
+	{NULL, 0, 0, NO_OPTION, NULL, NULL}
+};
+
+static int load_reverse_proxy(struct loader *ld, json_t *json, void *dep)
+{
+	fedns_reverse_proxy *proxy = NULL;
+
+	if (check_object(ld, json, reverse_proxy_fields))
+		return -1;
+	if (call(ld, NULL, fedns_deployment_add_reverse_proxy(dep, &proxy)))
+		return -1;
+	return apply_fields(ld, json, reverse_proxy_fields, set_reverse_proxy, proxy);
+}
+
 /* ---- The document ---- */
 
-/* `reverse_proxy` (SPEC 7) is not read yet: a later change adds it. */
 static const struct field root_fields[] = {
 	{"fedns", K_INTEGER, 1, NO_OPTION, NULL, NULL},
 	{"ttl", K_INTEGER, 0, FEDNS_OPT_TTL, NULL, NULL},
@@ -832,6 +886,7 @@ static const struct field root_fields[] = {
 	{"public_im", K_OBJECT, 0, NO_OPTION, NULL, load_public_im},
 	{"hosting_providers", K_ARRAY, 0, NO_OPTION, NULL, load_hosting_providers},
 	{"external_access", K_OBJECT, 0, NO_OPTION, NULL, load_external_access},
+	{"reverse_proxy", K_OBJECT, 0, NO_OPTION, NULL, load_reverse_proxy},
 	{NULL, 0, 0, NO_OPTION, NULL, NULL}
 };
 

@@ -105,6 +105,18 @@ typedef enum fedns_verification {
 	FEDNS_VERIFICATION_ALWAYS_UNVERIFIABLE = 2
 } fedns_verification;
 
+/** Where a SIP domain's users are homed (SPEC 1 `hosting`). */
+typedef enum fedns_hosting {
+	FEDNS_HOSTING_ON_PREMISES = 0,
+	FEDNS_HOSTING_ONLINE = 1 /**< moved to Microsoft 365: rule R9 */
+} fedns_hosting;
+
+/** The names a reverse proxy publishes once per deployment (rule R8). */
+typedef enum fedns_proxy_name {
+	FEDNS_PROXY_DIALIN = 0, /**< the dial-in conferencing simple URL */
+	FEDNS_PROXY_WEB = 1     /**< the external web services FQDN */
+} fedns_proxy_name;
+
 /** The three external interfaces of an edge pool. */
 typedef enum fedns_edge_role {
 	FEDNS_EDGE_ACCESS = 0,
@@ -126,6 +138,7 @@ typedef enum fedns_option {
 	FEDNS_OPT_DOMAIN_USERS = 20,         /**< SIP domain; 1 */
 	FEDNS_OPT_DOMAIN_MOBILITY = 21,      /**< SIP domain; 0 */
 	FEDNS_OPT_DOMAIN_XMPP = 22,          /**< SIP domain; 0 */
+	FEDNS_OPT_DOMAIN_HOSTING = 23,       /**< SIP domain; fedns_hosting */
 	FEDNS_OPT_POOL_FEDERATION_ROUTE = 40, /**< edge pool; 0 */
 	FEDNS_OPT_POOL_XMPP_PROXY = 41,      /**< edge pool; 0 */
 	FEDNS_OPT_POOL_LOAD_BALANCING = 42,  /**< edge pool; fedns_load_balancing */
@@ -134,7 +147,9 @@ typedef enum fedns_option {
 	FEDNS_OPT_XMPP_SASL = 62,            /**< XMPP partner; required */
 	FEDNS_OPT_XMPP_DIALBACK = 63,        /**< XMPP partner; 1 */
 	FEDNS_OPT_PROVIDER_ENABLED = 80,     /**< public or hosting provider; 1 */
-	FEDNS_OPT_PROVIDER_VERIFICATION = 81 /**< hosting provider; always_verifiable */
+	FEDNS_OPT_PROVIDER_VERIFICATION = 81, /**< hosting provider; always_verifiable */
+	FEDNS_OPT_PROXY_LYNCDISCOVER = 100,  /**< reverse proxy; 1 */
+	FEDNS_OPT_PROXY_MEET = 101           /**< reverse proxy; 1 */
 } fedns_option;
 
 typedef enum fedns_lang {
@@ -214,6 +229,7 @@ typedef struct fedns_edge_pool fedns_edge_pool;
 typedef struct fedns_xmpp_partner fedns_xmpp_partner;
 typedef struct fedns_public_provider fedns_public_provider;
 typedef struct fedns_hosting_provider fedns_hosting_provider;
+typedef struct fedns_reverse_proxy fedns_reverse_proxy;
 
 /** Allocator callbacks; `ud` is passed back unchanged. The library never
  * asks for zero bytes. */
@@ -264,7 +280,7 @@ FEDNS_API fedns_status fedns_deployment_get(const fedns_deployment *dep, int opt
  */
 FEDNS_API fedns_status fedns_deployment_add_sip_domain(fedns_deployment *dep, const char *name,
 						       fedns_sip_domain **out);
-/** Sets FEDNS_OPT_DOMAIN_USERS, _MOBILITY or _XMPP. */
+/** Sets FEDNS_OPT_DOMAIN_USERS, _MOBILITY, _XMPP or _HOSTING. */
 FEDNS_API fedns_status fedns_sip_domain_set(fedns_sip_domain *domain, int option, int64_t value);
 /** Names the edge pool serving the domain; NULL restores the default. */
 FEDNS_API fedns_status fedns_sip_domain_set_edge_pool(fedns_sip_domain *domain,
@@ -333,6 +349,25 @@ FEDNS_API fedns_status fedns_deployment_add_hosting_provider(fedns_deployment *d
 /** Sets FEDNS_OPT_PROVIDER_ENABLED or FEDNS_OPT_PROVIDER_VERIFICATION. */
 FEDNS_API fedns_status fedns_hosting_provider_set(fedns_hosting_provider *provider, int option,
 						  int64_t value);
+
+/**
+ * Gives the deployment its reverse proxy (SPEC 1; at most one), which
+ * publishes lyncdiscover and the simple URLs (rules R7, R8).
+ * @param[out] out receives the reverse proxy (owned by `dep`); may be NULL.
+ * @return FEDNS_OK, FEDNS_ENOMEM, or FEDNS_EINVAL when `dep` is NULL or
+ *         already has a reverse proxy.
+ */
+FEDNS_API fedns_status fedns_deployment_add_reverse_proxy(fedns_deployment *dep,
+							  fedns_reverse_proxy **out);
+/** Sets FEDNS_OPT_PROXY_LYNCDISCOVER or FEDNS_OPT_PROXY_MEET. */
+FEDNS_API fedns_status fedns_reverse_proxy_set(fedns_reverse_proxy *proxy, int option,
+					       int64_t value);
+/** Appends an external (public, post-NAT) address of the reverse proxy. */
+FEDNS_API fedns_status fedns_reverse_proxy_add_address(fedns_reverse_proxy *proxy,
+						       const char *address);
+/** Sets one of the fedns_proxy_name FQDNs; NULL removes it. */
+FEDNS_API fedns_status fedns_reverse_proxy_set_fqdn(fedns_reverse_proxy *proxy, int name,
+						    const char *fqdn);
 
 /** @defgroup validation Validation (SPEC 3) */
 typedef struct fedns_diagnostics fedns_diagnostics;

@@ -6,7 +6,7 @@ import os
 import clitest
 from clitest import CliTestCase
 
-EXAMPLES = ("contoso.json", "multi-domain.json", "dns-pool.json")
+EXAMPLES = ("contoso.json", "multi-domain.json", "dns-pool.json", "hybrid.json")
 
 
 def key(r):
@@ -77,6 +77,26 @@ class Examples(CliTestCase):
             ("webconf.contoso.com.", "A", "131.107.155.21"),
             ("webconf.contoso.com.", "AAAA", "2001:db8:155::20"),
             ("webconf.contoso.com.", "AAAA", "2001:db8:155::21"),
+        ])
+
+    def test_hybrid_on_premises_and_microsoft_365_side_by_side(self):
+        # contoso.com on premises with a reverse proxy (R1-R4, R7, R8);
+        # fabrikam.com moved to Microsoft 365 (R9 only); then R8's names.
+        r = self.fedns("records", self.path("hybrid.json"), "--format", "zone")
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        lines = [l for l in r.stdout.splitlines() if l and not l.startswith(";")]
+        self.assertEqual(lines, [
+            "_sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.",
+            "_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.",
+            "lyncdiscover.contoso.com. 3600 IN A 131.107.155.40",
+            "meet.contoso.com. 3600 IN A 131.107.155.40",
+            "sip.contoso.com. 3600 IN A 131.107.155.10",
+            "_sip._tls.fabrikam.com. 3600 IN SRV 100 1 443 sipdir.online.lync.com.",
+            "_sipfederationtls._tcp.fabrikam.com. 3600 IN SRV 100 1 5061 sipfed.online.lync.com.",
+            "lyncdiscover.fabrikam.com. 3600 IN CNAME webdir.online.lync.com.",
+            "sip.fabrikam.com. 3600 IN CNAME sipdir.online.lync.com.",
+            "dialin.contoso.com. 3600 IN A 131.107.155.40",
+            "webext.contoso.com. 3600 IN A 131.107.155.40",
         ])
 
     def test_every_format_renders(self):

@@ -4,9 +4,9 @@ Columns count characters, as jansson does."""
 import clitest
 from clitest import CliTestCase
 
-DOMAIN_KEYS = "name, users, mobility, xmpp, edge_pool"
+DOMAIN_KEYS = "name, users, mobility, xmpp, hosting, edge_pool"
 ROOT_KEYS = ("fedns, ttl, server, sip_domains, edge_pools, federation, xmpp, public_im, "
-             "hosting_providers, external_access")
+             "hosting_providers, external_access, reverse_proxy")
 
 # A clean document: one SIP domain served by one single-server edge pool.
 CLEAN = """\
@@ -81,16 +81,22 @@ class Keys(CliTestCase):
         self.assertRun(["records", "doc.json"], 2, stderr=(
             "doc.json:1:25: tll: unknown key; expected one of: " + ROOT_KEYS + "\n"))
 
-    def test_reverse_proxy_not_accepted_yet(self):
-        self.write("doc.json", '{"fedns": 1, "reverse_proxy": {"addresses": []}}')
+    def test_reverse_proxy_needs_addresses(self):
+        self.write("doc.json", '{"fedns": 1, "reverse_proxy": {"meet": false}}')
         self.assertRun(["records", "doc.json"], 2, stderr=(
-            "doc.json:1:14: reverse_proxy: unknown key; expected one of: " + ROOT_KEYS + "\n"))
+            "doc.json:1:31: reverse_proxy.addresses: required key is missing\n"))
 
-    def test_domain_hosting_not_accepted_yet(self):
-        self.write("doc.json", '{"fedns": 1, "sip_domains": [{"name": "a.com", "hosting": "online"}]}')
+    def test_reverse_proxy_unknown_key(self):
+        self.write("doc.json", '{"fedns": 1, "reverse_proxy": {"addresses": [], "lyncdiscovery": true}}')
         self.assertRun(["records", "doc.json"], 2, stderr=(
-            "doc.json:1:48: sip_domains[0].hosting: unknown key; expected one of: "
-            + DOMAIN_KEYS + "\n"))
+            "doc.json:1:49: reverse_proxy.lyncdiscovery: unknown key; expected one of: "
+            "addresses, lyncdiscover, meet, dialin, web_fqdn\n"))
+
+    def test_bad_hosting(self):
+        self.write("doc.json", '{"fedns": 1, "sip_domains": [{"name": "a.com", "hosting": "cloud"}]}')
+        self.assertRun(["records", "doc.json"], 2, stderr=(
+            "doc.json:1:59: sip_domains[0].hosting: unknown value \"cloud\"; expected one of: "
+            "on_premises, online\n"))
 
     def test_column_counts_characters(self):
         # "é" is two bytes and one character.
