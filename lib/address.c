@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fedns/fedns.h"
+#include "message.h"
 
 /* How many input bytes a message quotes before it cuts with "...": longer
  * than any valid literal (45), short enough to keep a message one line. */
@@ -335,89 +336,6 @@ static int parse(const char *in, struct fedns_address *a, struct fault *f)
 
 /* ---- Messages ------------------------------------------------------------ */
 
-/* An snprintf-like writer: keeps what fits, always NUL-terminates. */
-struct sink {
-	char *buf;
-	size_t cap, len;
-};
-
-static void put_bytes(struct sink *s, const char *p, size_t n)
-{
-	size_t room;
-
-	if (s->len + 1 >= s->cap)
-		return;
-	room = s->cap - 1 - s->len;
-	if (n > room)
-		n = room;
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-}
-
-static void put(struct sink *s, const char *str)
-{
-	put_bytes(s, str, strlen(str));
-}
-
-static void put_size(struct sink *s, size_t v)
-{
-	char digits[24];
-	size_t i = sizeof digits;
-
-	do {
-		digits[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put_bytes(s, digits + i, sizeof digits - i);
-}
-
-static void put_hex_byte(struct sink *s, const char *prefix, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	char two[2];
-
-	two[0] = hex[c >> 4];
-	two[1] = hex[c & 15];
-	put(s, prefix);
-	put_bytes(s, two, 2);
-}
-
-/* Input bytes as C-like escaped ASCII (as in name.c's messages): a message
- * never carries raw control bytes or broken UTF-8. */
-static void put_escaped(struct sink *s, unsigned char c)
-{
-	static const char special[] = "\"\\\n\r\t", shown[] = "\"\\nrt";
-	const char *hit = c ? strchr(special, c) : NULL;
-	char one = (char)c;
-
-	if (hit) {
-		put(s, "\\");
-		put_bytes(s, &shown[hit - special], 1);
-	} else if (c < 0x20 || c >= 0x7f) {
-		put_hex_byte(s, "\\x", c);
-	} else {
-		put_bytes(s, &one, 1);
-	}
-}
-
-/* Never leave half a UTF-8 sequence at a cut. */
-static void sink_finish(struct sink *s)
-{
-	size_t end = s->len, lead = end, need;
-
-	if (s->cap == 0)
-		return;
-	while (lead > 0 && ((unsigned char)s->buf[lead - 1] & 0xc0) == 0x80)
-		lead--;
-	if (lead > 0 && (unsigned char)s->buf[lead - 1] >= 0xc0) {
-		unsigned char c = (unsigned char)s->buf[lead - 1];
-		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		if (end - (lead - 1) < need)
-			end = lead - 1;
-	}
-	s->buf[end] = '\0';
-}
-
 struct lang {
 	const char *open, *close; /* quotes around input */
 	const char *empty;        /* the whole message for AF_EMPTY */
@@ -510,32 +428,32 @@ static const struct lang zh = {
 	},
 };
 
-static void put_quoted(struct sink *s, const struct lang *l, const char *p, size_t n)
+static void put_quoted(struct fedns_msg *s, const struct lang *l, const char *p, size_t n)
 {
 	size_t i, shown = n > QUOTE_MAX ? QUOTE_MAX : n;
 
-	put(s, l->open);
+	fedns_msg_str(s, l->open);
 	for (i = 0; i < shown; i++)
-		put_escaped(s, (unsigned char)p[i]);
-	put(s, l->close);
+		fedns_msg_escaped(s, (unsigned char)p[i]);
+	fedns_msg_str(s, l->close);
 	if (shown < n)
-		put(s, "...");
+		fedns_msg_str(s, "...");
 }
 
 /* A printable byte between single quotes (others are caught before as
  * control or non-ASCII bytes); only a quote and a backslash are escaped. */
-static void put_char(struct sink *s, unsigned char c)
+static void put_char(struct fedns_msg *s, unsigned char c)
 {
 	char one = (char)c;
 
-	put(s, "'");
+	fedns_msg_str(s, "'");
 	if (c == '\'' || c == '\\')
-		put(s, "\\");
-	put_bytes(s, &one, 1);
-	put(s, "'");
+		fedns_msg_str(s, "\\");
+	fedns_msg_bytes(s, &one, 1);
+	fedns_msg_str(s, "'");
 }
 
-static void put_directive(struct sink *s, const struct lang *l, char d, const char *in,
+static void put_directive(struct fedns_msg *s, const struct lang *l, char d, const char *in,
 			  const struct fault *f)
 {
 	switch (d) {
@@ -549,39 +467,39 @@ static void put_directive(struct sink *s, const struct lang *l, char d, const ch
 		put_quoted(s, l, in + f->tail_at, f->tail_len);
 		break;
 	case 'n':
-		put_size(s, f->number);
+		fedns_msg_size(s, f->number);
 		break;
 	case 'c':
 		put_char(s, f->byte);
 		break;
 	case 'x':
-		put_hex_byte(s, "0x", f->byte);
+		fedns_msg_hex(s, "0x", f->byte);
 		break;
 	default:
-		put_bytes(s, &d, 1);
+		fedns_msg_bytes(s, &d, 1);
 		break;
 	}
 }
 
-static void put_template(struct sink *s, const struct lang *l, const char *t, const char *in,
+static void put_template(struct fedns_msg *s, const struct lang *l, const char *t, const char *in,
 			 const struct fault *f)
 {
 	const char *pct;
 
 	while ((pct = strchr(t, '%')) != NULL && pct[1]) {
-		put_bytes(s, t, (size_t)(pct - t));
+		fedns_msg_bytes(s, t, (size_t)(pct - t));
 		put_directive(s, l, pct[1], in, f);
 		t = pct + 2;
 	}
-	put(s, t);
+	fedns_msg_str(s, t);
 }
 
-static void put_reason(struct sink *s, const struct lang *l, const char *in, const struct fault *f)
+static void put_reason(struct fedns_msg *s, const struct lang *l, const char *in, const struct fault *f)
 {
 	const char *t = f->tail_len ? l->tail_reason[f->kind] : NULL;
 
 	if (f->kind == AF_EMPTY) {
-		put(s, l->empty);
+		fedns_msg_str(s, l->empty);
 		return;
 	}
 	put_template(s, l, l->head[f->family == 4 ? 1 : f->family == 6 ? 2 : 0], in, f);
@@ -591,7 +509,7 @@ static void put_reason(struct sink *s, const struct lang *l, const char *in, con
 static void write_reason(const struct lang *l, const char *in, const struct fault *f, char *buf,
 			 size_t cap)
 {
-	struct sink s;
+	struct fedns_msg s;
 
 	if (!buf || cap == 0)
 		return;
@@ -600,7 +518,7 @@ static void write_reason(const struct lang *l, const char *in, const struct faul
 	s.len = 0;
 	if (f->kind != AF_NONE)
 		put_reason(&s, l, in, f);
-	sink_finish(&s);
+	fedns_msg_finish(&s);
 }
 
 /* ---- Internal API -------------------------------------------------------- */

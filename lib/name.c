@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fedns/fedns.h"
+#include "message.h"
 
 #define LABEL_MAX 63
 
@@ -190,104 +191,20 @@ int fedns_name_within(const char *name, const char *domain)
 
 /* ---- Messages ------------------------------------------------------------ */
 
-/* An snprintf-like writer: keeps what fits, always NUL-terminates. */
-struct sink {
-	char *buf;
-	size_t cap, len;
-};
-
-static void put_bytes(struct sink *s, const char *p, size_t n)
-{
-	size_t room;
-
-	if (s->len + 1 >= s->cap)
-		return;
-	room = s->cap - 1 - s->len;
-	if (n > room)
-		n = room;
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-}
-
-static void put(struct sink *s, const char *str)
-{
-	put_bytes(s, str, strlen(str));
-}
-
-static void put_size(struct sink *s, size_t v)
-{
-	char digits[24];
-	size_t i = sizeof digits;
-
-	do {
-		digits[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put_bytes(s, digits + i, sizeof digits - i);
-}
-
-static void put_hex_byte(struct sink *s, const char *prefix, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	char two[2];
-
-	two[0] = hex[c >> 4];
-	two[1] = hex[c & 15];
-	put(s, prefix);
-	put_bytes(s, two, 2);
-}
-
-/* One input byte as C-like escaped ASCII, so a message never carries raw
- * control bytes or broken UTF-8 and the quoting stays unambiguous. */
-static void put_escaped(struct sink *s, unsigned char c)
-{
-	static const char special[] = "\"\\\n\r\t", shown[] = "\"\\nrt";
-	const char *hit = c ? strchr(special, c) : NULL;
-	char one = (char)c;
-
-	if (hit) {
-		put(s, "\\");
-		put_bytes(s, &shown[hit - special], 1);
-	} else if (c < 0x20 || c >= 0x7f) {
-		put_hex_byte(s, "\\x", c);
-	} else {
-		put_bytes(s, &one, 1);
-	}
-}
-
 /* `p[0..n)` between the language's quotes; input past `limit` bytes is cut
  * and the cut is marked with "..." after the closing quote, where it cannot
  * be mistaken for dots of the name. */
-static void put_quoted(struct sink *s, const char *open, const char *close, const char *p,
+static void put_quoted(struct fedns_msg *s, const char *open, const char *close, const char *p,
 		       size_t n, size_t limit)
 {
 	size_t i, shown = n > limit ? limit : n;
 
-	put(s, open);
+	fedns_msg_str(s, open);
 	for (i = 0; i < shown; i++)
-		put_escaped(s, byte_at(p, i));
-	put(s, close);
+		fedns_msg_escaped(s, byte_at(p, i));
+	fedns_msg_str(s, close);
 	if (shown < n)
-		put(s, "...");
-}
-
-/* Never leave half a UTF-8 sequence at a cut: the Chinese text must stay
- * valid UTF-8 whatever `cap` is. */
-static void sink_finish(struct sink *s)
-{
-	size_t end = s->len, lead = end, need;
-
-	if (s->cap == 0)
-		return;
-	while (lead > 0 && (byte_at(s->buf, lead - 1) & 0xc0) == 0x80)
-		lead--;
-	if (lead > 0 && byte_at(s->buf, lead - 1) >= 0xc0) {
-		unsigned char c = byte_at(s->buf, lead - 1);
-		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		if (end - (lead - 1) < need)
-			end = lead - 1;
-	}
-	s->buf[end] = '\0';
+		fedns_msg_str(s, "...");
 }
 
 /* Label `index` (1-based) of `in`, as check_name split it. */
@@ -364,17 +281,17 @@ static const struct words zh = {
 	"全是数字（顶级域不会是纯数字；IP 地址不是名称）",
 };
 
-static void put_name(struct sink *s, const struct words *w, const char *in)
+static void put_name(struct fedns_msg *s, const struct words *w, const char *in)
 {
 	if (in)
 		put_quoted(s, w->open, w->close, in, strlen(in), QUOTE_NAME_MAX);
 	else
-		put(s, w->the_name);
+		fedns_msg_str(s, w->the_name);
 }
 
 /* The label as written in `in` when we have it (escaped like the name), else
  * the printable copy kept in `err`. */
-static void put_label_text(struct sink *s, const struct words *w,
+static void put_label_text(struct fedns_msg *s, const struct words *w,
 			   const struct fedns_name_error *err, const char *in)
 {
 	const char *p;
@@ -389,110 +306,110 @@ static void put_label_text(struct sink *s, const struct words *w,
 
 /* English: label 2 "x" of "name"; Chinese: “name” 的第 2 个标签 “x”. An empty
  * label is not quoted: "" would say nothing. */
-static void put_label_ref(struct sink *s, const struct words *w,
+static void put_label_ref(struct fedns_msg *s, const struct words *w,
 			  const struct fedns_name_error *err, const char *in, int quote_label)
 {
 	if (w->name_first) {
 		put_name(s, w, in);
-		put(s, w->label);
-		put_size(s, err->label);
-		put(s, w->label_of);
+		fedns_msg_str(s, w->label);
+		fedns_msg_size(s, err->label);
+		fedns_msg_str(s, w->label_of);
 		if (quote_label) {
-			put(s, w->label_pad);
+			fedns_msg_str(s, w->label_pad);
 			put_label_text(s, w, err, in);
 		}
 		return;
 	}
-	put(s, w->label);
-	put_size(s, err->label);
+	fedns_msg_str(s, w->label);
+	fedns_msg_size(s, err->label);
 	if (quote_label) {
-		put(s, w->label_pad);
+		fedns_msg_str(s, w->label_pad);
 		put_label_text(s, w, err, in);
 	}
-	put(s, w->label_of);
+	fedns_msg_str(s, w->label_of);
 	put_name(s, w, in);
 }
 
 /* The character between single quotes; only a quote and a backslash need
  * escaping there (the byte is printable ASCII: others are UTF-8 faults or
  * shown by number). */
-static void put_bad_char(struct sink *s, const struct words *w, char bad)
+static void put_bad_char(struct fedns_msg *s, const struct words *w, char bad)
 {
 	unsigned char c = (unsigned char)bad;
 
 	if (c == ' ') {
-		put(s, w->space);
+		fedns_msg_str(s, w->space);
 	} else if (c < 0x20 || c == 0x7f) {
-		put(s, w->control);
-		put_hex_byte(s, "0x", c);
+		fedns_msg_str(s, w->control);
+		fedns_msg_hex(s, "0x", c);
 	} else {
-		put(s, w->char_pad);
-		put(s, "'");
+		fedns_msg_str(s, w->char_pad);
+		fedns_msg_str(s, "'");
 		if (c == '\'' || c == '\\')
-			put(s, "\\");
-		put_bytes(s, &bad, 1);
-		put(s, "'");
+			fedns_msg_str(s, "\\");
+		fedns_msg_bytes(s, &bad, 1);
+		fedns_msg_str(s, "'");
 	}
 }
 
-static void put_label_length(struct sink *s, const struct words *w,
+static void put_label_length(struct fedns_msg *s, const struct words *w,
 			     const struct fedns_name_error *err, const char *in)
 {
 	const char *p;
 	size_t n;
 
-	put(s, w->too_long_label_a);
+	fedns_msg_str(s, w->too_long_label_a);
 	if (find_label(in, err->label, &p, &n))
-		put_size(s, n);
+		fedns_msg_size(s, n);
 	else
-		put(s, "> 63");
-	put(s, w->too_long_label_b);
+		fedns_msg_str(s, "> 63");
+	fedns_msg_str(s, w->too_long_label_b);
 }
 
-static void put_name_length(struct sink *s, const struct words *w, const char *in)
+static void put_name_length(struct fedns_msg *s, const struct words *w, const char *in)
 {
-	put(s, w->too_long_a);
+	fedns_msg_str(s, w->too_long_a);
 	if (in)
-		put_size(s, name_length(in));
+		fedns_msg_size(s, name_length(in));
 	else
-		put(s, "> 253");
-	put(s, w->too_long_b);
+		fedns_msg_str(s, "> 253");
+	fedns_msg_str(s, w->too_long_b);
 }
 
-static void put_last_label(struct sink *s, const struct words *w,
+static void put_last_label(struct fedns_msg *s, const struct words *w,
 			   const struct fedns_name_error *err, const char *in)
 {
 	if (w->name_first) {
 		put_name(s, w, in);
-		put(s, w->last_label);
+		fedns_msg_str(s, w->last_label);
 		put_label_text(s, w, err, in);
 		return;
 	}
-	put(s, w->last_label);
+	fedns_msg_str(s, w->last_label);
 	put_label_text(s, w, err, in);
-	put(s, w->label_of);
+	fedns_msg_str(s, w->label_of);
 	put_name(s, w, in);
 }
 
-static void put_message(struct sink *s, const struct words *w, const struct fedns_name_error *err,
+static void put_message(struct fedns_msg *s, const struct words *w, const struct fedns_name_error *err,
 			const char *in)
 {
 	switch (err->fault) {
 	case FEDNS_NAME_OK:
 		return;
 	case FEDNS_NAME_EMPTY:
-		put(s, w->name);
+		fedns_msg_str(s, w->name);
 		put_name(s, w, in ? in : "");
-		put(s, w->empty_name);
+		fedns_msg_str(s, w->empty_name);
 		return;
 	case FEDNS_NAME_TOO_LONG:
-		put(s, w->name);
+		fedns_msg_str(s, w->name);
 		put_name(s, w, in);
 		put_name_length(s, w, in);
 		return;
 	case FEDNS_NAME_LABEL_EMPTY:
 		put_label_ref(s, w, err, in, 0);
-		put(s, w->label_empty);
+		fedns_msg_str(s, w->label_empty);
 		return;
 	case FEDNS_NAME_LABEL_TOO_LONG:
 		put_label_ref(s, w, err, in, 1);
@@ -500,21 +417,21 @@ static void put_message(struct sink *s, const struct words *w, const struct fedn
 		return;
 	case FEDNS_NAME_LABEL_CHAR:
 		put_label_ref(s, w, err, in, 1);
-		put(s, w->has);
+		fedns_msg_str(s, w->has);
 		put_bad_char(s, w, err->bad);
-		put(s, w->char_hint);
+		fedns_msg_str(s, w->char_hint);
 		return;
 	case FEDNS_NAME_LABEL_UTF8:
 		put_label_ref(s, w, err, in, 1);
-		put(s, w->utf8);
+		fedns_msg_str(s, w->utf8);
 		return;
 	case FEDNS_NAME_LABEL_HYPHEN:
 		put_label_ref(s, w, err, in, 1);
-		put(s, err->text[0] == '-' ? w->hyphen_start : w->hyphen_end);
+		fedns_msg_str(s, err->text[0] == '-' ? w->hyphen_start : w->hyphen_end);
 		return;
 	case FEDNS_NAME_NUMERIC_TLD:
 		put_last_label(s, w, err, in);
-		put(s, w->numeric);
+		fedns_msg_str(s, w->numeric);
 		return;
 	}
 }
@@ -522,7 +439,7 @@ static void put_message(struct sink *s, const struct words *w, const struct fedn
 static void write_message(const struct words *w, const struct fedns_name_error *err,
 			  const char *in, char *buf, size_t cap)
 {
-	struct sink s;
+	struct fedns_msg s;
 
 	if (!buf || cap == 0)
 		return;
@@ -531,7 +448,7 @@ static void write_message(const struct words *w, const struct fedns_name_error *
 	s.len = 0;
 	if (err)
 		put_message(&s, w, err, in);
-	sink_finish(&s);
+	fedns_msg_finish(&s);
 }
 
 void fedns_name_error_text(const struct fedns_name_error *err, const char *in, char *buf,
