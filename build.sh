@@ -15,7 +15,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 build=${FEDNS_BUILD_DIR:-build}
 
 # Everything the build and every test suite need.
-packages=(meson ninja-build pkg-config gcc g++ check libjansson-dev bind9-utils nsd python3 binutils)
+packages=(meson ninja-build pkg-config gcc g++ check libjansson-dev libldns-dev bind9 bind9-utils
+	bind9-dnsutils nsd python3 python3-yaml python3-pip python3-setuptools python3-wheel binutils)
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 

@@ -175,7 +175,9 @@ fedns_status fedns_builder_flush(struct fedns_builder *b)
 {
 	size_t i;
 
-	qsort(b->cands, b->ncands, sizeof(*b->cands), compare_cands);
+	/* qsort's array must not be NULL, even for no elements. */
+	if (b->ncands > 1)
+		qsort(b->cands, b->ncands, sizeof(*b->cands), compare_cands);
 	for (i = 0; i < b->ncands; i++) {
 		const struct fedns_cand *c = &b->cands[i];
 		size_t h;

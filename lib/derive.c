@@ -6,6 +6,7 @@
 #include "model.h"
 #include "part.h"
 #include "validate.h"
+#include "zone_split.h"
 
 /* Parsed addresses of one interface. */
 struct addr_list {
@@ -202,8 +203,9 @@ static fedns_status view_pool(const fedns_deployment *dep, const struct fedns_ed
 	size_t r;
 	fedns_status st;
 
-	if (fold(fedns_pool_access_host(p), v->access_host) ||
-	    fold(fedns_pool_xmpp_host(p), v->xmpp_host))
+	/* Validation checks the XMPP host label only where it is used. */
+	if (!fedns_label_fold(fedns_pool_access_host(p), v->access_host) ||
+	    (p->xmpp_proxy && !fedns_label_fold(fedns_pool_xmpp_host(p), v->xmpp_host)))
 		return FEDNS_EINVALID;
 	for (r = 0; r < 3; r++) {
 		if (p->edges[r].fqdn && fold(p->edges[r].fqdn, v->fqdn[r]))
@@ -453,7 +455,10 @@ static fedns_status build(struct derivation *dv, const struct fedns_sip_domain *
 		st = derive_pool(dv, &dv->pools[i]);
 	if (!only && !st)
 		st = derive_proxy(dv);
-	return st ? st : fedns_builder_finish(&dv->b);
+	if (!st)
+		st = fedns_builder_finish(&dv->b);
+	/* Last: the zones the per-zone formats write (zone_split.c). */
+	return st ? st : fedns_zone_split(dv->b.rs, dep);
 }
 
 /* Validates, refusing a deployment with errors (naming the first), then

@@ -165,6 +165,19 @@ enum fedns_name_fault fedns_name_fold(const char *in, char *out, struct fedns_na
 	return FEDNS_NAME_OK;
 }
 
+int fedns_label_fold(const char *in, char *out)
+{
+	struct fedns_name_error err;
+	enum fedns_name_fault f = fedns_name_fold(in, out, &err);
+
+	if (f == FEDNS_NAME_NUMERIC_TLD && err.label == 1 && !strchr(in, '.')) {
+		/* Digits fold to themselves. */
+		memcpy(out, in, strlen(in) + 1);
+		return 1;
+	}
+	return f == FEDNS_NAME_OK && fedns_name_labels(out) == 1;
+}
+
 size_t fedns_name_labels(const char *folded)
 {
 	size_t n = 1;

@@ -39,6 +39,12 @@ void fedns_name_error_text(const struct fedns_name_error *err, const char *in, c
 void fedns_name_error_text_zh(const struct fedns_name_error *err, const char *in, char *buf,
 			      size_t cap);
 
+/* Checks `in` as one host label to put in front of a domain (an access
+ * edge or XMPP host label) and writes it folded to `out` (FEDNS_NAME_BUF
+ * bytes). All digits are fine there: SPEC 5 restricts only the last label of
+ * a name. Returns 1 when it is one valid label, else 0. */
+int fedns_label_fold(const char *in, char *out);
+
 /* How many labels a folded name has. */
 size_t fedns_name_labels(const char *folded);
 /* Whether folded `name` is `domain` or a name under it. */

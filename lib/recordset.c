@@ -42,6 +42,10 @@ FEDNS_API void fedns_recordset_free(fedns_recordset *rs)
 	fedns_alloc_free(&a, rs->items);
 	fedns_alloc_free(&a, rs->comments);
 	fedns_alloc_free(&a, rs->text);
+	fedns_alloc_free(&a, rs->zones);
+	fedns_alloc_free(&a, rs->zone_items);
+	fedns_alloc_free(&a, rs->zone_order);
+	fedns_alloc_free(&a, rs->sorted_items);
 	fedns_alloc_free(&a, rs);
 }
 

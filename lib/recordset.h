@@ -27,6 +27,13 @@ struct fedns_comment {
 	size_t text[2]; /* by fedns_lang */
 };
 
+/* A zone the records are split into (zone_split.c), for the formats that
+ * write one block per zone. */
+struct fedns_zone {
+	size_t name;         /* text offset; folded, no trailing dot */
+	size_t start, count; /* its records: zone_items[start .. start + count) */
+};
+
 struct fedns_recordset {
 	struct fedns_alloc alloc;
 	struct fedns_record *items;
@@ -36,6 +43,15 @@ struct fedns_recordset {
 	char *text;
 	size_t len, textcap;
 	struct fedns_diagnostics diags;
+	struct fedns_zone *zones; /* in the order of their first record */
+	size_t nzones, zonecap;
+	size_t *zone_items;       /* record indexes, zone by zone, set order within */
+	/* The same zone by zone in the natural order of keys that octoDNS's
+	 * loader enforces: zones by "name.", then records by name relative to
+	 * the zone, then type. zone_order lists zones, sorted_items records
+	 * (each zone at its zone_items place). */
+	size_t *zone_order;
+	size_t *sorted_items;
 };
 
 /* Appends `n` bytes and a NUL to the arena; returns the offset or

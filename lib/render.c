@@ -16,6 +16,16 @@ static renderer find(int format)
 		return fedns_render_csv;
 	case FEDNS_FORMAT_JSON:
 		return fedns_render_json;
+	case FEDNS_FORMAT_MARKDOWN:
+		return fedns_render_markdown;
+	case FEDNS_FORMAT_SHEET:
+		return fedns_render_sheet;
+	case FEDNS_FORMAT_NSUPDATE:
+		return fedns_render_nsupdate;
+	case FEDNS_FORMAT_POWERSHELL:
+		return fedns_render_powershell;
+	case FEDNS_FORMAT_OCTODNS:
+		return fedns_render_octodns;
 	default:
 		return NULL;
 	}
@@ -102,4 +112,112 @@ const char *fedns_render_comment(const struct fedns_recordset *rs, const struct 
 				 int lang)
 {
 	return FEDNS_TEXT(rs, rs->comments[r->comment].text[lang]);
+}
+
+static const char *const seed_headings[2][4] = {
+	{"Location/Type/Port", "FQDN", "IP address/FQDN", "Comment"},
+	{"位置/类型/端口", "FQDN", "IP 地址/FQDN", "映射位置/注释"},
+};
+
+const char *fedns_render_seed_heading(int col, int lang)
+{
+	return seed_headings[lang][col];
+}
+
+int fedns_render_same_group(const struct fedns_recordset *rs, const struct fedns_record *a,
+			    const struct fedns_record *b)
+{
+	return a->comment == b->comment && a->purposes == b->purposes &&
+	       strcmp(FEDNS_TEXT(rs, a->owner), FEDNS_TEXT(rs, b->owner)) == 0;
+}
+
+/* The length of the line break or control character `text` starts with:
+ * C0 and DEL, C1 (U+0080..U+009F, NEL among them: a YAML 1.1 line break),
+ * U+2028 and U+2029. */
+size_t fedns_render_breaker(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+void fedns_render_line_text(struct fedns_sink *s, const char *text)
+{
+	const char *p = text, *run = text;
+
+	while (*p) {
+		size_t k = fedns_render_breaker(p);
+
+		if (!k) {
+			p++;
+			continue;
+		}
+		fedns_sink_put(s, run, (size_t)(p - run));
+		fedns_sink_putc(s, ' ');
+		p += k;
+		run = p;
+	}
+	fedns_sink_put(s, run, (size_t)(p - run));
+}
+
+void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
+		       const struct fedns_record *r, int lang)
+{
+	fedns_render_purposes(s, r->purposes, ", ");
+	fedns_sink_puts(s, ": ");
+	fedns_render_line_text(s, fedns_render_comment(rs, r, lang));
+}
+
+void fedns_render_rr(struct fedns_sink *s, const struct fedns_recordset *rs,
+		     const struct fedns_record *r)
+{
+	fedns_sink_puts(s, FEDNS_TEXT(rs, r->owner));
+	fedns_sink_putc(s, ' ');
+	fedns_sink_putu(s, r->ttl);
+	fedns_sink_puts(s, " IN ");
+	fedns_sink_puts(s, fedns_rrtype_name(r->type));
+	fedns_sink_putc(s, ' ');
+	if (r->type == FEDNS_RR_SRV) {
+		fedns_sink_putu(s, r->priority);
+		fedns_sink_putc(s, ' ');
+		fedns_sink_putu(s, r->weight);
+		fedns_sink_putc(s, ' ');
+		fedns_sink_putu(s, r->port);
+		fedns_sink_putc(s, ' ');
+	}
+	fedns_sink_puts(s, r->target != FEDNS_NO_TEXT ? FEDNS_TEXT(rs, r->target) :
+							  FEDNS_TEXT(rs, r->address));
+	fedns_sink_putc(s, '\n');
+}
+
+/* Columns of East Asian wide characters take two cells. */
+static int wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	       (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	       (cp >= 0xffe0 && cp <= 0xffe6);
+}
+
+size_t fedns_render_width(const char *text, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + n;
+	size_t w = 0;
+
+	while (p < end) {
+		uint32_t cp = *p++;
+		int more = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : cp >= 0xc0 ? 1 : 0;
+
+		cp &= more == 3 ? 0x07 : more == 2 ? 0x0f : more == 1 ? 0x1f : 0x7f;
+		while (more-- > 0 && p < end)
+			cp = (cp << 6) | (*p++ & 0x3f);
+		w += wide(cp) ? 2 : 1;
+	}
+	return w;
 }

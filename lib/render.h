@@ -9,6 +9,11 @@ void fedns_render_zone(const struct fedns_recordset *rs, int lang, struct fedns_
 void fedns_render_table(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
 void fedns_render_csv(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
 void fedns_render_json(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+void fedns_render_markdown(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+void fedns_render_sheet(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+void fedns_render_nsupdate(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+void fedns_render_powershell(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+void fedns_render_octodns(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
 
 /* The record's purpose tags in SPEC 6's order, separated by `sep`. */
 void fedns_render_purposes(struct fedns_sink *s, uint32_t purposes, const char *sep);
@@ -22,5 +27,25 @@ void fedns_render_location(struct fedns_sink *s, const struct fedns_record *r, i
 /* The comment of record `r`. */
 const char *fedns_render_comment(const struct fedns_recordset *rs, const struct fedns_record *r,
 				 int lang);
+/* The heading of column `col` (0..3) of the seed's table. */
+const char *fedns_render_seed_heading(int col, int lang);
+/* Whether `b` continues the comment group of `a`: same owner, purposes and
+ * comment, so the A and AAAA records of a name share one comment line. */
+int fedns_render_same_group(const struct fedns_recordset *rs, const struct fedns_record *a,
+			    const struct fedns_record *b);
+/* Library text on one line: control characters and Unicode line breaks
+ * become spaces, so a comment can never end early or start a directive. */
+void fedns_render_line_text(struct fedns_sink *s, const char *text);
+/* The length of the control character or line break `text` starts with
+ * (what fedns_render_line_text() replaces), or 0. */
+size_t fedns_render_breaker(const char *text);
+/* "purposes: comment" of record `r`, on one line. */
+void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
+		       const struct fedns_record *r, int lang);
+/* "owner TTL IN TYPE data" and a newline, absolute names (RFC 1035). */
+void fedns_render_rr(struct fedns_sink *s, const struct fedns_recordset *rs,
+		     const struct fedns_record *r);
+/* Terminal columns `n` bytes of UTF-8 take (East Asian wide ones take two). */
+size_t fedns_render_width(const char *text, size_t n);
 
 #endif

@@ -246,40 +246,38 @@ static size_t text_need(const fedns_deployment *dep)
 	return n;
 }
 
-/* Folds `given` into the arena; NULL when it breaks SPEC 5. */
-static const char *fold(struct fedns_vctx *c, const char *given)
+/* Copies a folded name into the arena. */
+static const char *keep(struct fedns_vctx *c, const char *folded)
 {
-	char buf[FEDNS_NAME_BUF];
-	size_t n;
+	size_t n = strlen(folded) + 1;
 	char *at;
 
-	if (fedns_name_fold(given, buf, NULL) != FEDNS_NAME_OK)
-		return NULL;
-	n = strlen(buf) + 1;
 	/* NEVER: text_need() counted every name. */
 	assert(n <= c->cap - c->len);
 	if (n > c->cap - c->len)
 		return NULL;
 	at = c->text + c->len;
-	memcpy(at, buf, n);
+	memcpy(at, folded, n);
 	c->len += n;
 	return at;
 }
 
-/* A host label is one label: a single all-digit label is valid here, unlike
- * the last label of a name, which the fold rejects. */
+/* Folds `given` into the arena; NULL when it breaks SPEC 5. */
+static const char *fold(struct fedns_vctx *c, const char *given)
+{
+	char buf[FEDNS_NAME_BUF];
+
+	if (fedns_name_fold(given, buf, NULL) != FEDNS_NAME_OK)
+		return NULL;
+	return keep(c, buf);
+}
+
+/* A host label, folded into the arena; NULL when it is not one label. */
 static const char *fold_label(struct fedns_vctx *c, const char *given)
 {
-	struct fedns_name_error err;
 	char buf[FEDNS_NAME_BUF];
-	const char *folded = fold(c, given);
 
-	if (folded)
-		return fedns_name_labels(folded) == 1 ? folded : NULL;
-	if (fedns_name_fold(given, buf, &err) == FEDNS_NAME_NUMERIC_TLD && err.label == 1 &&
-	    !strchr(given, '.'))
-		return given; /* digits fold to themselves */
-	return NULL;
+	return fedns_label_fold(given, buf) ? keep(c, buf) : NULL;
 }
 
 static fedns_status vnames_alloc(struct fedns_vctx *c, struct fedns_vnames *l, size_t n)

@@ -62,6 +62,19 @@ START_TEST(test_R1_access_edge_host_label_is_folded)
 }
 END_TEST
 
+START_TEST(test_R1_all_digit_host_label_and_unused_xmpp_host)
+{
+	fedns_edge_pool *pool;
+	fedns_deployment *dep = fixture_contoso(NULL, &pool);
+
+	ck_assert_int_eq(fedns_edge_pool_set_access_edge_host(pool, "123"), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set_xmpp_host(pool, "bad label"), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set(pool, FEDNS_OPT_POOL_XMPP_PROXY, 0), FEDNS_OK);
+	expect(dep, "123.contoso.com. 3600 A 131.107.155.10 external-access\n"
+		    "_sip._tls.contoso.com. 3600 SRV 0 0 443 123.contoso.com. external-access\n");
+}
+END_TEST
+
 START_TEST(test_R1_shared_access_edge_fqdn_is_emitted_once_at_its_first_domain)
 {
 	fedns_edge_pool *pool;
@@ -470,6 +483,7 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_R1_one_record_per_address_ordered_numerically_a_before_aaaa);
 	tcase_add_test(t, test_R1_tagged_public_im_when_public_im_is_enabled);
 	tcase_add_test(t, test_R1_access_edge_host_label_is_folded);
+	tcase_add_test(t, test_R1_all_digit_host_label_and_unused_xmpp_host);
 	tcase_add_test(t, test_R1_shared_access_edge_fqdn_is_emitted_once_at_its_first_domain);
 	tcase_add_test(t, test_R1_domain_without_users_gets_no_record);
 	tcase_add_test(t, test_R2_only_with_external_access);

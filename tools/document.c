@@ -919,6 +919,23 @@ static int load_root(struct loader *ld, json_t *root)
 	return load_settings(ld, root, root_fields, set_deployment, ld->dep);
 }
 
+/* jansson quotes the offending input in its messages; a control character
+ * there must not reach the terminal, so it is written as \xNN. */
+static void escape_controls(const char *in, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (; *in && n + 5 < cap; in++) {
+		unsigned char c = (unsigned char)*in;
+
+		if (c < 0x20 || c == 0x7f)
+			n += (size_t)snprintf(out + n, cap - n, "\\x%02x", c);
+		else
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+}
+
 int doc_load(fedns_deployment *dep, const char *text, size_t len, struct doc_error *err)
 {
 	struct loader ld;
@@ -936,7 +953,9 @@ int doc_load(fedns_deployment *dep, const char *text, size_t len, struct doc_err
 		 * the offending token. It says column 0 at the start of a line. */
 		err->line = jerr.line > 0 ? (unsigned long)jerr.line : 1;
 		err->column = jerr.column > 0 ? (unsigned long)jerr.column : 1;
-		snprintf(err->message, sizeof err->message, "invalid JSON: %s", jerr.text);
+		snprintf(err->message, sizeof err->message, "invalid JSON: ");
+		escape_controls(jerr.text, err->message + strlen(err->message),
+				sizeof err->message - strlen(err->message));
 		return -1;
 	}
 	if (load_root(&ld, root) == 0) {

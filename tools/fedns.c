@@ -13,39 +13,37 @@
 
 #include <fedns/fedns.h>
 
+#include "cli.h"
 #include "document.h"
-
-/* Exit statuses of SPEC 8. */
-enum {
-	EXIT_CLEAN = 0,
-	EXIT_FINDINGS = 1,
-	EXIT_USAGE = 2
-};
 
 static const char usage_text[] =
 	"Usage: fedns COMMAND DOC [OPTIONS]\n"
 	"       fedns --version | --help\n"
 	"\n"
 	"Commands:\n"
-	"  records DOC [--format zone|table|csv|json] [--lang en|zh-CN] [--domain D]\n"
+	"  records DOC [--format zone|table|sheet|csv|json|markdown|nsupdate|powershell|octodns]\n"
+	"          [--lang en|zh-CN] [--domain D]\n"
 	"      The external DNS records the deployment needs (default format: table).\n"
 	"  check DOC [--strict] [--format text|json] [--lang en|zh-CN]\n"
 	"      Every diagnostic of the deployment; exit 1 if there is an error\n"
 	"      (with --strict, also if there is a warning).\n"
+	"  policy DOC DOMAIN [--protocol sip|xmpp]\n"
+	"      Whether users may federate with DOMAIN, why, and the route; exit 1 if\n"
+	"      denied (an own SIP domain, \"internal\", exits 0).\n"
+	"  certs DOC [--format text|json] [--lang en|zh-CN]\n"
+	"      The Access Edge external certificate each edge pool needs.\n"
+	"  diff DOC ZONEFILE... [--origin NAME] [--format text|json] [--lang en|zh-CN]\n"
+	"      Compares the records with zone files; exit 1 on drift.\n"
+	"  verify DOC --server ADDR[:PORT] [--timeout SECONDS] [--format text|json]\n"
+	"          [--lang en|zh-CN]\n"
+	"      Compares the records with what a DNS server answers; exit 1 on drift.\n"
 	"\n"
 	"DOC is a deployment document (JSON); '-' reads standard input.\n"
 	"Exit status: 0 success, 1 findings, 2 usage error or unreadable or invalid document.\n";
 
 /* ---- Output ---- */
 
-/* Everything meant for standard output goes through one of these, so that a
- * failed write (a full disk, a closed pipe) becomes exit status 2. */
-struct out {
-	FILE *f;
-	int err; /* errno of the first failed write, 0 if none */
-};
-
-static int out_write(void *ud, const char *data, size_t len)
+int out_write(void *ud, const char *data, size_t len)
 {
 	struct out *o = ud;
 
@@ -59,8 +57,7 @@ static int out_write(void *ud, const char *data, size_t len)
 	return 0;
 }
 
-__attribute__((format(printf, 2, 3)))
-static void out_printf(struct out *o, const char *fmt, ...)
+void out_printf(struct out *o, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -75,7 +72,7 @@ static void out_printf(struct out *o, const char *fmt, ...)
 
 /* Flushes and turns a failed write into exit status 2. A closed pipe (the
  * reader, say `head`, has what it wanted) is not worth a message. */
-static int out_finish(struct out *o, int status)
+int out_finish(struct out *o, int status)
 {
 	errno = 0;
 	if (!o->err && fflush(o->f) != 0)
@@ -89,14 +86,6 @@ static int out_finish(struct out *o, int status)
 
 /* ---- The command line ---- */
 
-enum {
-	OPT_FORMAT,
-	OPT_LANG,
-	OPT_DOMAIN,
-	OPT_STRICT,
-	OPT_COUNT
-};
-
 static const struct {
 	const char *name;
 	int takes_value;
@@ -105,27 +94,21 @@ static const struct {
 	{"--lang", 1},
 	{"--domain", 1},
 	{"--strict", 0},
-};
-
-struct args {
-	const char *doc;
-	const char *opt[OPT_COUNT]; /* the value; "" for a flag given; NULL if absent */
+	{"--protocol", 1},
+	{"--server", 1},
+	{"--timeout", 1},
+	{"--origin", 1},
 };
 
 struct command {
 	const char *name;
 	unsigned options; /* 1 << OPT_* for each it accepts */
 	int (*run)(const struct args *a);
+	int min_rest, max_rest; /* arguments after DOC; max -1: any number */
+	const char *rest;       /* what they are, for the usage error */
 };
 
-/* A value of an option that takes one of a few words. */
-struct word {
-	const char *name;
-	int value;
-};
-
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
+int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -145,9 +128,7 @@ static int print_usage(void)
 	return out_finish(&o, EXIT_CLEAN);
 }
 
-/* Looks `given` up in `words`; a usage error names the accepted ones. */
-static int parse_word(const char *option, const char *given, const struct word *words,
-		      int *value)
+int parse_word(const char *option, const char *given, const struct word *words, int *value)
 {
 	char accepted[128] = "";
 	const struct word *w;
@@ -169,7 +150,7 @@ static const struct word langs[] = {
 	{NULL, 0}
 };
 
-static int parse_lang(const struct args *a, int *lang)
+int parse_lang(const struct args *a, int *lang)
 {
 	*lang = FEDNS_LANG_EN;
 	return a->opt[OPT_LANG] ? parse_word("--lang", a->opt[OPT_LANG], langs, lang) : 0;
@@ -202,21 +183,27 @@ static int parse_option(const struct command *cmd, const char *arg, const char *
 	return 0;
 }
 
-/* Parses a command's arguments: one DOC and its options, in any order.
- * Returns 0, EXIT_USAGE, or -1 when --help was asked for. */
+/* Parses a command's arguments: DOC, the arguments after it and the
+ * options, in any order. Returns 0, EXIT_USAGE, or -1 when --help was
+ * asked for. The arguments after DOC are gathered at the front of `argv`
+ * (each moves only to a slot already read). */
 static int parse_args(const struct command *cmd, int argc, char **argv, struct args *a)
 {
 	int i, options_done = 0;
 
 	memset(a, 0, sizeof *a);
+	a->rest = argv;
 	for (i = 0; i < argc; i++) {
-		const char *arg = argv[i];
+		char *arg = argv[i];
 		int used_next = 0;
 
 		if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
-			if (a->doc)
+			if (a->doc && a->nrest == cmd->max_rest)
 				return usage_error("%s: unexpected argument '%s'", cmd->name, arg);
-			a->doc = arg;
+			if (a->doc)
+				a->rest[a->nrest++] = arg;
+			else
+				a->doc = arg;
 		} else if (strcmp(arg, "--") == 0) {
 			options_done = 1;
 		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -230,6 +217,8 @@ static int parse_args(const struct command *cmd, int argc, char **argv, struct a
 	if (!a->doc)
 		return usage_error("%s: missing DOC (a deployment document, or '-' for standard input)",
 				   cmd->name);
+	if (a->nrest < cmd->min_rest)
+		return usage_error("%s: missing %s", cmd->name, cmd->rest);
 	return 0;
 }
 
@@ -291,7 +280,7 @@ static char *read_document(const char *path, const char *shown, size_t *len)
 
 /* Reads and loads DOC; on failure the message is on stderr and NULL is
  * returned. */
-static fedns_deployment *load(const char *path)
+fedns_deployment *load(const char *path)
 {
 	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	fedns_deployment *dep = NULL;
@@ -325,7 +314,7 @@ static void print_diagnostic(struct out *o, const fedns_diagnostics *diags, size
 
 /* Prints the diagnostics of at least `severity` (a lower number is more
  * severe) on stderr, whose failures nobody could be told of. */
-static void print_to_stderr(const fedns_diagnostics *diags, int severity, int lang)
+void print_to_stderr(const fedns_diagnostics *diags, int severity, int lang)
 {
 	struct out err = {stderr, 0};
 	size_t i;
@@ -336,7 +325,7 @@ static void print_to_stderr(const fedns_diagnostics *diags, int severity, int la
 }
 
 /* A failed library call on `dep`: its message on stderr, exit status 2. */
-static int library_error(const fedns_deployment *dep, const char *what, fedns_status status)
+int library_error(const fedns_deployment *dep, const char *what, fedns_status status)
 {
 	const char *why = dep ? fedns_deployment_last_error(dep) : "";
 
@@ -346,7 +335,7 @@ static int library_error(const fedns_deployment *dep, const char *what, fedns_st
 }
 
 /* Derivation refused the document: every diagnostic on stderr. */
-static int report_invalid(fedns_deployment *dep, int lang)
+int report_invalid(fedns_deployment *dep, int lang)
 {
 	fedns_diagnostics *diags = NULL;
 	fedns_status status = fedns_deployment_validate(dep, &diags);
@@ -360,13 +349,24 @@ static int report_invalid(fedns_deployment *dep, int lang)
 	return EXIT_USAGE;
 }
 
+int refused(fedns_deployment *dep, fedns_status status, int lang)
+{
+	return status == FEDNS_EINVALID ? report_invalid(dep, lang) :
+		library_error(dep, NULL, status);
+}
+
 /* ---- records ---- */
 
 static const struct word record_formats[] = {
 	{"zone", FEDNS_FORMAT_ZONE},
 	{"table", FEDNS_FORMAT_TABLE},
+	{"sheet", FEDNS_FORMAT_SHEET},
 	{"csv", FEDNS_FORMAT_CSV},
 	{"json", FEDNS_FORMAT_JSON},
+	{"markdown", FEDNS_FORMAT_MARKDOWN},
+	{"nsupdate", FEDNS_FORMAT_NSUPDATE},
+	{"powershell", FEDNS_FORMAT_POWERSHELL},
+	{"octodns", FEDNS_FORMAT_OCTODNS},
 	{NULL, 0}
 };
 
@@ -514,9 +514,15 @@ static int run_check(const struct args *a)
 /* ---- main ---- */
 
 static const struct command commands[] = {
-	{"records", 1u << OPT_FORMAT | 1u << OPT_LANG | 1u << OPT_DOMAIN, run_records},
-	{"check", 1u << OPT_STRICT | 1u << OPT_FORMAT | 1u << OPT_LANG, run_check},
-	{NULL, 0, NULL}
+	{"records", 1u << OPT_FORMAT | 1u << OPT_LANG | 1u << OPT_DOMAIN, run_records, 0, 0, NULL},
+	{"check", 1u << OPT_STRICT | 1u << OPT_FORMAT | 1u << OPT_LANG, run_check, 0, 0, NULL},
+	{"policy", 1u << OPT_PROTOCOL, run_policy, 1, 1, "DOMAIN (the remote domain to decide on)"},
+	{"certs", 1u << OPT_FORMAT | 1u << OPT_LANG, run_certs, 0, 0, NULL},
+	{"diff", 1u << OPT_FORMAT | 1u << OPT_LANG | 1u << OPT_ORIGIN, run_diff, 1, -1,
+	 "ZONEFILE (one or more zone files to compare with)"},
+	{"verify", 1u << OPT_FORMAT | 1u << OPT_LANG | 1u << OPT_SERVER | 1u << OPT_TIMEOUT,
+	 run_verify, 0, 0, NULL},
+	{NULL, 0, NULL, 0, 0, NULL}
 };
 
 static int run_command(const char *name, int argc, char **argv)
@@ -529,7 +535,8 @@ static int run_command(const char *name, int argc, char **argv)
 		if (strcmp(cmd->name, name) == 0)
 			break;
 	if (!cmd->name)
-		return usage_error("unknown command '%s' (commands: records, check)", name);
+		return usage_error("unknown command '%s' (commands: records, check, policy, certs, "
+				   "diff, verify)", name);
 	rc = parse_args(cmd, argc, argv, &a);
 	if (rc < 0)
 		return print_usage();

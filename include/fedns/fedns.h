@@ -192,7 +192,12 @@ typedef enum fedns_format {
 	FEDNS_FORMAT_ZONE = 1,
 	FEDNS_FORMAT_TABLE = 2,
 	FEDNS_FORMAT_CSV = 3,
-	FEDNS_FORMAT_JSON = 4
+	FEDNS_FORMAT_JSON = 4,
+	FEDNS_FORMAT_MARKDOWN = 5,  /**< the seed's table as a Markdown table */
+	FEDNS_FORMAT_SHEET = 6,     /**< per zone, a column per web-form field */
+	FEDNS_FORMAT_NSUPDATE = 7,  /**< nsupdate input, one block per zone */
+	FEDNS_FORMAT_POWERSHELL = 8, /**< Windows DNS Server cmdlets */
+	FEDNS_FORMAT_OCTODNS = 9    /**< octoDNS YAML, a mapping of zones */
 } fedns_format;
 
 /** The tag of one purpose bit ("federation-discovery"); NULL if `bit` is not
@@ -458,6 +463,295 @@ FEDNS_API fedns_status fedns_render(const fedns_recordset *rs, int format, int l
 /** Renders the record set through `write`, in pieces of at most 64 KiB. */
 FEDNS_API fedns_status fedns_render_to(const fedns_recordset *rs, int format, int lang,
 				       fedns_write_fn write, void *ud);
+
+/** @defgroup policy Federation decisions (SPEC 4) */
+typedef struct fedns_policy fedns_policy;
+
+/** The protocol a remote domain federates over. */
+typedef enum fedns_protocol {
+	FEDNS_PROTOCOL_SIP = 1,
+	FEDNS_PROTOCOL_XMPP = 2
+} fedns_protocol;
+
+typedef enum fedns_verdict {
+	FEDNS_VERDICT_ALLOW = 1,
+	FEDNS_VERDICT_DENY = 2,
+	FEDNS_VERDICT_INTERNAL = 3 /**< one of our own SIP domains: not federation (P7) */
+} fedns_verdict;
+
+/** Why a decision was made; fedns_reason_name() gives the tag in quotes. */
+typedef enum fedns_reason {
+	FEDNS_REASON_FEDERATION_DISABLED = 1,     /**< P1 deny "federation-disabled" */
+	FEDNS_REASON_BLOCKED = 2,                 /**< P2 deny "blocked" */
+	FEDNS_REASON_ALLOWED = 3,                 /**< P3 allow "allowed" */
+	FEDNS_REASON_PUBLIC_PROVIDER = 4,         /**< P4 allow "public-provider" */
+	FEDNS_REASON_DISCOVERED = 5,              /**< P5 allow "discovered" */
+	FEDNS_REASON_NOT_ALLOWED = 6,             /**< P5, P6 deny "not-allowed" */
+	FEDNS_REASON_XMPP_DISABLED = 7,           /**< P6 deny "xmpp-disabled" */
+	FEDNS_REASON_XMPP_FEDERATED = 8,          /**< P6 allow "federated" */
+	FEDNS_REASON_XMPP_PUBLIC_VERIFIED = 9,    /**< P6 allow "public-verified" */
+	FEDNS_REASON_XMPP_PUBLIC_UNVERIFIED = 10, /**< P6 allow "public-unverified" */
+	FEDNS_REASON_INTERNAL = 11                /**< P7 "internal" */
+} fedns_reason;
+
+/**
+ * Compiles the deployment's federation settings into an immutable policy
+ * that answers fedns_policy_decide(). Later changes to `dep` do not affect
+ * it; it allocates through `dep`'s allocator and may outlive `dep`.
+ * @param[out] out receives the policy; free it with fedns_policy_free().
+ * @return FEDNS_OK; FEDNS_EINVALID when validation finds errors (as
+ *         fedns_deployment_derive()); FEDNS_ENOMEM; FEDNS_EINVAL.
+ */
+FEDNS_API fedns_status fedns_deployment_policy(fedns_deployment *dep, fedns_policy **out);
+/** Frees a policy; NULL is allowed. */
+FEDNS_API void fedns_policy_free(fedns_policy *policy);
+
+/**
+ * Decides whether users may federate with remote domain `domain` over
+ * `protocol` (a fedns_protocol), by rules P1-P7 of SPEC 4. The domain is
+ * compared case-insensitively without its trailing dot, exactly (no suffix
+ * matching). The call neither allocates nor writes to the policy, so any
+ * number of threads may decide on one policy at once.
+ * @param[out] verdict a fedns_verdict; may be NULL.
+ * @param[out] reason a fedns_reason; may be NULL.
+ * @param[out] route the proxy FQDN to route through (folded, no trailing
+ *        dot; owned by the policy), or NULL for DNS SRV lookup (and for
+ *        denials and internal domains); may be NULL.
+ * @return FEDNS_OK; FEDNS_EBADNAME when `domain` is not a valid name (P8:
+ *         no decision; fedns_name_normalize() says why); FEDNS_EINVAL for a
+ *         NULL policy or domain or an unknown protocol. On error the outputs
+ *         are 0 and NULL.
+ */
+FEDNS_API fedns_status fedns_policy_decide(const fedns_policy *policy, const char *domain,
+					   int protocol, int *verdict, int *reason,
+					   const char **route);
+/** The reason's tag ("not-allowed"); NULL for other values. */
+FEDNS_API const char *fedns_reason_name(int reason);
+/** "allow", "deny" or "internal"; NULL for other values. */
+FEDNS_API const char *fedns_verdict_name(int verdict);
+
+/** @defgroup certs Certificate names (SPEC 6a) */
+typedef struct fedns_certs fedns_certs;
+
+/** Why a name is a subject alternative name; fedns_san_reason_name()
+ * gives the tag in quotes. */
+typedef enum fedns_san_reason {
+	FEDNS_SAN_SUBJECT = 1,     /**< "subject": the subject again (TLS checks SANs only) */
+	FEDNS_SAN_WEBCONF = 2,     /**< "webconf-edge": the pool's web conferencing edge */
+	FEDNS_SAN_SIP_DOMAIN = 3,  /**< "sip-domain": S of another SIP domain of the pool */
+	FEDNS_SAN_XMPP_DOMAIN = 4, /**< "xmpp-domain": a SIP domain with XMPP, bare */
+	FEDNS_SAN_XMPP_HOST = 5    /**< "xmpp-proxy": its XMPP proxy FQDN (sfb2015) */
+} fedns_san_reason;
+
+/** What else the certificate needs; fedns_cert_note_name() gives the tag. */
+typedef enum fedns_cert_note {
+	FEDNS_NOTE_PUBLIC_CA = 1,      /**< "public-ca": from a public CA, with SAN support */
+	FEDNS_NOTE_EXPORTABLE_KEY = 2, /**< "exportable-key": the private key exportable */
+	FEDNS_NOTE_CLIENT_EKU = 3,     /**< "client-eku": public IM is enabled */
+	FEDNS_NOTE_NO_WILDCARD = 4     /**< "no-wildcard": sfb2015 lists *.d; fedns does not */
+} fedns_cert_note;
+
+/**
+ * Lists the Access Edge external certificate each edge pool needs: one per
+ * pool serving an on-premises SIP domain with users, in pool order, with
+ * its subject, subject alternative names (in SPEC 6a's order, each once,
+ * with the reason that put it there first) and notes.
+ * @param[out] out receives the list; free it with fedns_certs_free(). It
+ *        allocates through `dep`'s allocator and may outlive `dep`.
+ * @return FEDNS_OK; FEDNS_EINVALID when validation finds errors (as
+ *         fedns_deployment_derive()); FEDNS_ENOMEM; FEDNS_EINVAL.
+ */
+FEDNS_API fedns_status fedns_deployment_certs(fedns_deployment *dep, fedns_certs **out);
+/** Frees a certificate list; NULL is allowed. */
+FEDNS_API void fedns_certs_free(fedns_certs *certs);
+/** How many certificates the list holds. */
+FEDNS_API size_t fedns_certs_count(const fedns_certs *certs);
+
+/* Accessors of certificate `i` (SAN `j`, note `k`); strings are owned by the
+ * list; out of range gives NULL or 0; `lang` is a fedns_lang. */
+/** The name of the edge pool the certificate belongs to. */
+FEDNS_API const char *fedns_cert_pool(const fedns_certs *certs, size_t i);
+/** The subject (common name): S of the pool's first SIP domain. */
+FEDNS_API const char *fedns_cert_subject(const fedns_certs *certs, size_t i);
+/** Why the subject is that name. */
+FEDNS_API const char *fedns_cert_subject_why(const fedns_certs *certs, size_t i, int lang);
+FEDNS_API size_t fedns_cert_san_count(const fedns_certs *certs, size_t i);
+/** A subject alternative name (folded, no trailing dot). */
+FEDNS_API const char *fedns_cert_san(const fedns_certs *certs, size_t i, size_t j);
+/** A fedns_san_reason. */
+FEDNS_API int fedns_cert_san_reason(const fedns_certs *certs, size_t i, size_t j);
+/** The reason as a sentence naming the domain or pool it concerns. */
+FEDNS_API const char *fedns_cert_san_why(const fedns_certs *certs, size_t i, size_t j,
+					 int lang);
+FEDNS_API size_t fedns_cert_note_count(const fedns_certs *certs, size_t i);
+/** A fedns_cert_note. */
+FEDNS_API int fedns_cert_note_kind(const fedns_certs *certs, size_t i, size_t k);
+FEDNS_API const char *fedns_cert_note_text(const fedns_certs *certs, size_t i, size_t k,
+					   int lang);
+/** "subject", "webconf-edge", ...; NULL for other values. */
+FEDNS_API const char *fedns_san_reason_name(int reason);
+/** "public-ca", "exportable-key", ...; NULL for other values. */
+FEDNS_API const char *fedns_cert_note_name(int note);
+
+/** @defgroup drift Drift: comparing the derived set with real DNS (SPEC 8) */
+typedef struct fedns_observed fedns_observed;
+typedef struct fedns_findings fedns_findings;
+typedef struct fedns_probes fedns_probes;
+
+/** A TTL that is not known (a record seen through a caching resolver);
+ * never compared. */
+#define FEDNS_TTL_UNKNOWN 0xffffffffu
+
+/**
+ * Creates an empty observed record set, for the caller to fill with what a
+ * zone file or a DNS server says and then compare with
+ * fedns_deployment_compare(). Not thread-safe while it is being filled.
+ * @param[out] out receives the set; free it with fedns_observed_free().
+ * @return FEDNS_OK, FEDNS_ENOMEM or FEDNS_EINVAL (`out` NULL).
+ */
+FEDNS_API fedns_status fedns_observed_new(fedns_observed **out);
+/** As fedns_observed_new(), allocating through the given callbacks (all
+ * three, or all three NULL for the C library's). */
+FEDNS_API fedns_status fedns_observed_new_with_allocator(fedns_malloc_fn malloc_fn,
+							 fedns_realloc_fn realloc_fn,
+							 fedns_free_fn free_fn, void *ud,
+							 fedns_observed **out);
+/** Frees an observed set; NULL is allowed. */
+FEDNS_API void fedns_observed_free(fedns_observed *obs);
+/** Why the last failing call on `obs` failed; "" if it did not. Owned by
+ * `obs`, valid until its next call. */
+FEDNS_API const char *fedns_observed_last_error(const fedns_observed *obs);
+/** How many records have been added. */
+FEDNS_API size_t fedns_observed_count(const fedns_observed *obs);
+/**
+ * Names where the records added from now on come from (a zone file's name);
+ * findings report it with the record's line. NULL: no source.
+ * @return FEDNS_OK, FEDNS_ENOMEM or FEDNS_EINVAL.
+ */
+FEDNS_API fedns_status fedns_observed_set_source(fedns_observed *obs, const char *source);
+
+/*
+ * The adders. Names may carry a trailing dot and any printable ASCII but
+ * space (zone files hold underscores, and misspellings are what the
+ * comparison looks for); they are folded to lower case. `ttl` may be
+ * FEDNS_TTL_UNKNOWN; `line` is the record's line in its source, 0 if none.
+ * Each returns FEDNS_OK; FEDNS_EBADNAME for an owner or target that is not
+ * a name; FEDNS_EBADADDR for an address that is not of the record's family;
+ * FEDNS_EINVAL for a NULL argument; FEDNS_ENOMEM. On error the set is
+ * unchanged and fedns_observed_last_error() says why.
+ */
+FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *owner,
+					      uint32_t ttl, uint16_t priority, uint16_t weight,
+					      uint16_t port, const char *target, uint32_t line);
+/** An A record; `address` an IPv4 literal. */
+FEDNS_API fedns_status fedns_observed_add_a(fedns_observed *obs, const char *owner, uint32_t ttl,
+					    const char *address, uint32_t line);
+/** An AAAA record; `address` an IPv6 literal. */
+FEDNS_API fedns_status fedns_observed_add_aaaa(fedns_observed *obs, const char *owner,
+					       uint32_t ttl, const char *address, uint32_t line);
+FEDNS_API fedns_status fedns_observed_add_cname(fedns_observed *obs, const char *owner,
+						uint32_t ttl, const char *target, uint32_t line);
+/** A record of any other type (`rrtype` its IANA number, not A, AAAA, CNAME
+ * or SRV, which have their own adders), with its data as master-file text.
+ * DNSSEC records (RRSIG, NSEC, NSEC3, NSEC3PARAM, DNSKEY) are accepted and
+ * ignored by the comparison. */
+FEDNS_API fedns_status fedns_observed_add_other(fedns_observed *obs, const char *owner,
+						uint32_t ttl, int rrtype, const char *data,
+						uint32_t line);
+/**
+ * Records that looking up `owner` failed (a timeout, SERVFAIL, REFUSED: the
+ * text in `why`), for type `rrtype` or, with 0, for every type. The
+ * comparison reports it (D7) and reports no record there as missing.
+ */
+FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const char *owner,
+						  int rrtype, const char *why);
+
+/** What a finding is; fedns_finding_kind_name() gives the tag in quotes.
+ * The ids ("D1") are stable, like the rule ids. */
+typedef enum fedns_drift_kind {
+	FEDNS_DRIFT_MISSING = 1,      /**< D1 "missing": a derived record is absent */
+	FEDNS_DRIFT_UNEXPECTED = 2,   /**< D2 "unexpected": a record at a managed name that
+					     the model does not derive */
+	FEDNS_DRIFT_DIFFERENT = 3,    /**< D3 "different": same owner and type, other data
+					     or TTL */
+	FEDNS_DRIFT_NEAR_MISS = 4,    /**< D4 "near-miss": a misspelt managed name
+					     (_sipfederationtls.tcp), a name with the domain
+					     twice, an SRV name under a host */
+	FEDNS_DRIFT_ALIAS = 5,        /**< D5 "alias": a CNAME where A/AAAA records are
+					     required (an SRV target: RFC 2782) */
+	FEDNS_DRIFT_ONLINE = 6,       /**< D6 "online-conflict": a pointer to Microsoft 365
+					     (*.online.lync.com) for an on-premises domain */
+	FEDNS_DRIFT_LOOKUP_FAILED = 7 /**< D7 "lookup-failed": a name (and type) that could
+					     not be looked up; never reported as missing */
+} fedns_drift_kind;
+
+/**
+ * Compares `observed` with the deployment's derived record set. Records at
+ * names fedns does not manage are ignored, except near misses of managed
+ * names (D4) and pointers to Microsoft 365 at sip.<domain> and
+ * lyncdiscover.<domain> of on-premises domains (D6). Managed names: every
+ * owner of the derived set, and _sip._tls, _sipfederationtls._tcp and
+ * _xmpp-server._tcp of every on-premises SIP domain with users. Exact
+ * repeats of an observed record count once.
+ * @param[out] out receives the findings, in a stable order: owner name,
+ *        type (A, AAAA, CNAME, SRV, others; a whole name first), kind,
+ *        expected data, observed data, line. Free them with
+ *        fedns_findings_free(); they allocate through `dep`'s allocator.
+ * @return FEDNS_OK (with or without findings); FEDNS_EINVALID when
+ *         validation finds errors (as fedns_deployment_derive());
+ *         FEDNS_ENOMEM; FEDNS_EINVAL.
+ */
+FEDNS_API fedns_status fedns_deployment_compare(fedns_deployment *dep,
+						const fedns_observed *observed,
+						fedns_findings **out);
+FEDNS_API void fedns_findings_free(fedns_findings *findings);
+FEDNS_API size_t fedns_findings_count(const fedns_findings *findings);
+
+/* Accessors of finding `i`; strings are owned by the list; out of range
+ * gives NULL, 0 or FEDNS_TTL_UNKNOWN. */
+/** A fedns_drift_kind. */
+FEDNS_API int fedns_finding_kind(const fedns_findings *findings, size_t i);
+/** The kind's stable id, "D1" .. "D7". */
+FEDNS_API const char *fedns_finding_id(const fedns_findings *findings, size_t i);
+/** The owner name the finding is about (absolute, folded). */
+FEDNS_API const char *fedns_finding_owner(const fedns_findings *findings, size_t i);
+/** The name the record should have: the managed name for D4, else the owner. */
+FEDNS_API const char *fedns_finding_expected_owner(const fedns_findings *findings, size_t i);
+/** The IANA type; 0 when a whole name's look-up failed. */
+FEDNS_API int fedns_finding_rrtype(const fedns_findings *findings, size_t i);
+/** The type's master-file name ("SRV", "TXT", "TYPE65280"); NULL for 0. */
+FEDNS_API const char *fedns_finding_type_name(const fedns_findings *findings, size_t i);
+/** The derived data (master-file text; for D5 and D6 at a host, its
+ * addresses joined with ", "); NULL when nothing is derived there. */
+FEDNS_API const char *fedns_finding_expected(const fedns_findings *findings, size_t i);
+FEDNS_API uint32_t fedns_finding_expected_ttl(const fedns_findings *findings, size_t i);
+/** The observed data; for D7, why the look-up failed; NULL for D1. */
+FEDNS_API const char *fedns_finding_observed(const fedns_findings *findings, size_t i);
+FEDNS_API uint32_t fedns_finding_observed_ttl(const fedns_findings *findings, size_t i);
+/** The observed record's source (fedns_observed_set_source()), or NULL. */
+FEDNS_API const char *fedns_finding_source(const fedns_findings *findings, size_t i);
+/** The observed record's line, or 0. */
+FEDNS_API uint32_t fedns_finding_line(const fedns_findings *findings, size_t i);
+/** What to do about it, in the given fedns_lang. */
+FEDNS_API const char *fedns_finding_hint(const fedns_findings *findings, size_t i, int lang);
+/** "missing", "unexpected", ...; NULL for other values. */
+FEDNS_API const char *fedns_finding_kind_name(int kind);
+
+/**
+ * The look-ups a live check needs: every name fedns manages with the types
+ * to ask for (A and AAAA for hosts, SRV, CNAME), sip.<domain> and
+ * lyncdiscover.<domain> (CNAME) of on-premises domains, and the usual
+ * misspellings of the SRV names (SRV), in a stable order, each once.
+ * @param[out] out receives the list; free it with fedns_probes_free().
+ * @return as fedns_deployment_derive().
+ */
+FEDNS_API fedns_status fedns_deployment_probes(fedns_deployment *dep, fedns_probes **out);
+FEDNS_API void fedns_probes_free(fedns_probes *probes);
+FEDNS_API size_t fedns_probes_count(const fedns_probes *probes);
+/** The name to look up, absolute; NULL out of range. */
+FEDNS_API const char *fedns_probe_name(const fedns_probes *probes, size_t i);
+/** The fedns_rrtype to ask for; 0 out of range. */
+FEDNS_API int fedns_probe_type(const fedns_probes *probes, size_t i);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,8 @@ import clitest
 from clitest import CliTestCase
 
 TRY = "Try 'fedns --help' for more information.\n"
+# SPEC 8's record formats, in its order.
+RECORD_FORMATS = "zone, table, sheet, csv, json, markdown, nsupdate, powershell, octodns"
 
 # One SIP domain served by one single-server edge pool: no diagnostic.
 CLEAN = """\
@@ -52,8 +54,9 @@ class Usage(CliTestCase):
         self.assertRun([], 2, stderr="fedns: missing command\n" + TRY)
 
     def test_unknown_command(self):
-        self.assertRun(["policy", "doc.json"], 2,
-                       stderr="fedns: unknown command 'policy' (commands: records, check)\n" + TRY)
+        self.assertRun(["frobnicate", "doc.json"], 2,
+                       stderr="fedns: unknown command 'frobnicate' (commands: records, check, "
+                       "policy, certs, diff, verify)\n" + TRY)
 
     def test_unknown_global_option(self):
         self.assertRun(["--verbose"], 2, stderr="fedns: unknown option '--verbose'\n" + TRY)
@@ -75,12 +78,14 @@ class Usage(CliTestCase):
         self.assertRun(["records", "a.json", "b.json"], 2,
                        stderr="fedns: records: unexpected argument 'b.json'\n" + TRY)
 
-    def test_later_formats_are_not_accepted_yet(self):
-        for later in ("sheet", "markdown", "nsupdate", "powershell", "octodns"):
-            with self.subTest(format=later):
-                self.assertRun(["records", "doc.json", "--format", later], 2, stderr=(
-                    "fedns: --format %s: expected one of: zone, table, csv, json\n" % later
-                    + TRY))
+    def test_every_format_of_spec_8_is_accepted(self):
+        # The output itself is tested in tests/check_formats.c and tests/formats.
+        self.write("doc.json", CLEAN)
+        for fmt in RECORD_FORMATS.split(", "):
+            with self.subTest(format=fmt):
+                r = self.fedns("records", "doc.json", "--format", fmt)
+                self.assertEqual((r.returncode, r.stderr), (0, ""))
+                self.assertIn("contoso.com", r.stdout)
 
     def test_check_format(self):
         self.assertRun(["check", "doc.json", "--format=zone"], 2,
@@ -101,7 +106,7 @@ class Usage(CliTestCase):
     def test_usage_is_checked_before_the_document_is_read(self):
         # doc.json does not exist: the usage error comes first.
         self.assertRun(["records", "doc.json", "--format", "yaml"], 2,
-                       stderr="fedns: --format yaml: expected one of: zone, table, csv, json\n"
+                       stderr="fedns: --format yaml: expected one of: %s\n" % RECORD_FORMATS
                        + TRY)
 
     def test_double_dash_ends_options(self):
@@ -122,7 +127,8 @@ class VersionAndHelp(CliTestCase):
         r = self.fedns("--help")
         self.assertEqual((r.returncode, r.stderr), (0, ""))
         self.assertTrue(r.stdout.startswith("Usage: fedns COMMAND DOC [OPTIONS]\n"))
-        self.assertIn("  records DOC [--format zone|table|csv|json]", r.stdout)
+        self.assertIn("  records DOC [--format %s]" % RECORD_FORMATS.replace(", ", "|"),
+                      r.stdout)
         self.assertIn("  check DOC [--strict] [--format text|json]", r.stdout)
 
     def test_command_help(self):

@@ -1,0 +1,382 @@
+/* The observed record set (see observed.h): construction and adders. */
+#include "observed.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "list.h"
+
+#define LABEL_MAX 63
+
+int fedns__observed_fold(const char *in, char *out)
+{
+	size_t n = in ? strlen(in) : 0, i, label = 0;
+
+	if (n && in[n - 1] == '.')
+		n--;
+	if (n == 0 || n > FEDNS_NAME_MAX_OBSERVED)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if (c <= ' ' || c >= 0x7f)
+			return 0;
+		if (c == '.') {
+			if (label == 0)
+				return 0;
+			label = 0;
+		} else if (++label > LABEL_MAX) {
+			return 0;
+		}
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (label == 0)
+		return 0;
+	out[n] = '.';
+	out[n + 1] = '\0';
+	return 1;
+}
+
+/* The types a zone commonly holds besides fedns's four; others are shown
+ * in RFC 3597's TYPEnnn form. */
+static const struct {
+	int type;
+	const char *name;
+} type_names[] = {
+	{2, "NS"}, {6, "SOA"}, {12, "PTR"}, {13, "HINFO"}, {15, "MX"}, {16, "TXT"},
+	{29, "LOC"}, {35, "NAPTR"}, {39, "DNAME"}, {43, "DS"}, {44, "SSHFP"},
+	{46, "RRSIG"}, {47, "NSEC"}, {48, "DNSKEY"}, {50, "NSEC3"}, {51, "NSEC3PARAM"},
+	{52, "TLSA"}, {64, "SVCB"}, {65, "HTTPS"}, {99, "SPF"}, {256, "URI"}, {257, "CAA"},
+};
+
+void fedns__rrtype_text(int type, char *out, size_t cap)
+{
+	const char *known = fedns_rrtype_name(type);
+	size_t i;
+
+	for (i = 0; !known && i < sizeof(type_names) / sizeof(type_names[0]); i++)
+		if (type_names[i].type == type)
+			known = type_names[i].name;
+	if (known)
+		snprintf(out, cap, "%s", known);
+	else
+		snprintf(out, cap, "TYPE%d", type);
+}
+
+/* ---- The object ------------------------------------------------------------ */
+
+__attribute__((format(printf, 3, 4)))
+static fedns_status fail(fedns_observed *obs, fedns_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(obs->error, sizeof(obs->error), fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+FEDNS_API fedns_status fedns_observed_new_with_allocator(fedns_malloc_fn malloc_fn,
+							 fedns_realloc_fn realloc_fn,
+							 fedns_free_fn free_fn, void *ud,
+							 fedns_observed **out)
+{
+	struct fedns_alloc alloc;
+	fedns_observed *obs;
+	int given = (malloc_fn != NULL) + (realloc_fn != NULL) + (free_fn != NULL);
+
+	if (!out || (given != 0 && given != 3))
+		return FEDNS_EINVAL;
+	*out = NULL;
+	fedns_alloc_default(&alloc);
+	if (given) {
+		alloc.malloc_fn = malloc_fn;
+		alloc.realloc_fn = realloc_fn;
+		alloc.free_fn = free_fn;
+		alloc.ud = ud;
+	}
+	obs = fedns_alloc_malloc(&alloc, sizeof(*obs));
+	if (!obs)
+		return FEDNS_ENOMEM;
+	memset(obs, 0, sizeof(*obs));
+	obs->alloc = alloc;
+	obs->source = FEDNS_ARENA_NONE;
+	*out = obs;
+	return FEDNS_OK;
+}
+
+FEDNS_API fedns_status fedns_observed_new(fedns_observed **out)
+{
+	return fedns_observed_new_with_allocator(NULL, NULL, NULL, NULL, out);
+}
+
+FEDNS_API void fedns_observed_free(fedns_observed *obs)
+{
+	struct fedns_alloc a;
+
+	if (!obs)
+		return;
+	a = obs->alloc;
+	fedns_alloc_free(&a, obs->items);
+	fedns_alloc_free(&a, obs->failures);
+	fedns__arena_free(&obs->text, &a);
+	fedns_alloc_free(&a, obs);
+}
+
+FEDNS_API const char *fedns_observed_last_error(const fedns_observed *obs)
+{
+	return obs ? obs->error : "";
+}
+
+FEDNS_API size_t fedns_observed_count(const fedns_observed *obs)
+{
+	return obs ? obs->n : 0;
+}
+
+FEDNS_API fedns_status fedns_observed_set_source(fedns_observed *obs, const char *source)
+{
+	size_t at;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (!source) {
+		obs->source = FEDNS_ARENA_NONE;
+		return FEDNS_OK;
+	}
+	at = fedns__arena_str(&obs->text, &obs->alloc, source);
+	if (at == FEDNS_ARENA_NONE)
+		return fail(obs, FEDNS_ENOMEM, "out of memory");
+	obs->source = at;
+	return FEDNS_OK;
+}
+
+/* ---- Adding records ---------------------------------------------------------- */
+
+/* A record being added: its texts are still the caller's. */
+struct pending {
+	const char *owner, *target, *data;
+	struct fedns_address addr;
+	uint32_t ttl, line;
+	uint16_t type, priority, weight, port;
+};
+
+/* Copies `s`, with control characters shown as '?': data reaches terminals. */
+static size_t add_printable(fedns_observed *obs, const char *s)
+{
+	size_t at = fedns__arena_str(&obs->text, &obs->alloc, s), i;
+
+	for (i = 0; at != FEDNS_ARENA_NONE && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < ' ' || c == 0x7f)
+			obs->text.text[at + i] = '?';
+	}
+	return at;
+}
+
+/* Appends the record; on failure the set is as it was. */
+static fedns_status append(fedns_observed *obs, const struct pending *p)
+{
+	size_t len = obs->text.len;
+	struct fedns_obs_record *r;
+	void *items = fedns_grow(&obs->alloc, obs->items, &obs->cap, obs->n, sizeof(*r));
+
+	if (!items)
+		return fail(obs, FEDNS_ENOMEM, "out of memory");
+	obs->items = items;
+	r = &obs->items[obs->n];
+	memset(r, 0, sizeof(*r));
+	r->owner = fedns__arena_str(&obs->text, &obs->alloc, p->owner);
+	r->target = p->target ? fedns__arena_str(&obs->text, &obs->alloc, p->target) :
+		FEDNS_ARENA_NONE;
+	r->data = add_printable(obs, p->data);
+	if (r->owner == FEDNS_ARENA_NONE || r->data == FEDNS_ARENA_NONE ||
+	    (p->target && r->target == FEDNS_ARENA_NONE)) {
+		obs->text.len = len;
+		return fail(obs, FEDNS_ENOMEM, "out of memory");
+	}
+	r->source = obs->source;
+	r->addr = p->addr;
+	r->ttl = p->ttl;
+	r->line = p->line;
+	r->type = p->type;
+	r->priority = p->priority;
+	r->weight = p->weight;
+	r->port = p->port;
+	r->seq = obs->n++;
+	return FEDNS_OK;
+}
+
+/* Checks and folds the owner (and target) into the buffers of `p`. */
+static fedns_status prepare(fedns_observed *obs, const char *what, const char *owner,
+			    const char *target, char *owner_buf, char *target_buf,
+			    struct pending *p)
+{
+	if (!owner)
+		return fail(obs, FEDNS_EINVAL, "%s: owner is NULL", what);
+	if (!fedns__observed_fold(owner, owner_buf))
+		return fail(obs, FEDNS_EBADNAME, "%s: owner \"%.300s\" is not a DNS name", what,
+			    owner);
+	p->owner = owner_buf;
+	if (!target)
+		return FEDNS_OK;
+	if (!fedns__observed_fold(target, target_buf))
+		return fail(obs, FEDNS_EBADNAME, "%s: target \"%.300s\" is not a DNS name", what,
+			    target);
+	p->target = target_buf;
+	return FEDNS_OK;
+}
+
+FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *owner,
+					      uint32_t ttl, uint16_t priority, uint16_t weight,
+					      uint16_t port, const char *target, uint32_t line)
+{
+	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF], data[FEDNS_ABS_BUF + 24];
+	struct pending p = {0};
+	fedns_status st;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (!target)
+		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_srv: target is NULL");
+	st = prepare(obs, "fedns_observed_add_srv", owner, target, o, t, &p);
+	if (st)
+		return st;
+	snprintf(data, sizeof(data), "%u %u %u %s", (unsigned)priority, (unsigned)weight,
+		 (unsigned)port, t);
+	p.data = data;
+	p.ttl = ttl;
+	p.line = line;
+	p.type = FEDNS_RR_SRV;
+	p.priority = priority;
+	p.weight = weight;
+	p.port = port;
+	return append(obs, &p);
+}
+
+FEDNS_API fedns_status fedns_observed_add_cname(fedns_observed *obs, const char *owner,
+						uint32_t ttl, const char *target, uint32_t line)
+{
+	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF];
+	struct pending p = {0};
+	fedns_status st;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (!target)
+		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_cname: target is NULL");
+	st = prepare(obs, "fedns_observed_add_cname", owner, target, o, t, &p);
+	if (st)
+		return st;
+	p.data = t;
+	p.ttl = ttl;
+	p.line = line;
+	p.type = FEDNS_RR_CNAME;
+	return append(obs, &p);
+}
+
+static fedns_status add_address(fedns_observed *obs, const char *what, int family,
+				const char *owner, uint32_t ttl, const char *address,
+				uint32_t line)
+{
+	char o[FEDNS_ABS_BUF], text[FEDNS_ADDRESS_BUF], why[160];
+	struct pending p = {0};
+	fedns_status st;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (!address)
+		return fail(obs, FEDNS_EINVAL, "%s: address is NULL", what);
+	st = prepare(obs, what, owner, NULL, o, NULL, &p);
+	if (st)
+		return st;
+	if (!fedns_address_parse(address, &p.addr, why, sizeof(why)))
+		return fail(obs, FEDNS_EBADADDR, "%s: %s", what, why);
+	if (p.addr.family != family)
+		return fail(obs, FEDNS_EBADADDR, "%s: \"%.60s\" is an IPv%d address", what, address,
+			    p.addr.family);
+	fedns_address_format(&p.addr, text);
+	p.data = text;
+	p.ttl = ttl;
+	p.line = line;
+	p.type = family == 4 ? FEDNS_RR_A : FEDNS_RR_AAAA;
+	return append(obs, &p);
+}
+
+FEDNS_API fedns_status fedns_observed_add_a(fedns_observed *obs, const char *owner, uint32_t ttl,
+					    const char *address, uint32_t line)
+{
+	return add_address(obs, "fedns_observed_add_a", 4, owner, ttl, address, line);
+}
+
+FEDNS_API fedns_status fedns_observed_add_aaaa(fedns_observed *obs, const char *owner,
+					       uint32_t ttl, const char *address, uint32_t line)
+{
+	return add_address(obs, "fedns_observed_add_aaaa", 6, owner, ttl, address, line);
+}
+
+FEDNS_API fedns_status fedns_observed_add_other(fedns_observed *obs, const char *owner,
+						uint32_t ttl, int rrtype, const char *data,
+						uint32_t line)
+{
+	char o[FEDNS_ABS_BUF];
+	struct pending p = {0};
+	fedns_status st;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (rrtype <= 0 || rrtype > 65535 || fedns_rrtype_name(rrtype))
+		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_other: type %d is %s", rrtype,
+			    fedns_rrtype_name(rrtype) ? "added with its own function" :
+			    "not a DNS type");
+	if (!data)
+		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_other: data is NULL");
+	st = prepare(obs, "fedns_observed_add_other", owner, NULL, o, NULL, &p);
+	if (st)
+		return st;
+	p.data = data;
+	p.ttl = ttl;
+	p.line = line;
+	p.type = (uint16_t)rrtype;
+	return append(obs, &p);
+}
+
+FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const char *owner,
+						  int rrtype, const char *why)
+{
+	char o[FEDNS_ABS_BUF];
+	struct fedns_obs_failure *f;
+	size_t len;
+	void *items;
+
+	if (!obs)
+		return FEDNS_EINVAL;
+	obs->error[0] = '\0';
+	if (!owner || !why || rrtype < 0 || rrtype > 65535)
+		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_failure: %s",
+			    !owner ? "owner is NULL" : !why ? "why is NULL" : "bad type");
+	if (!fedns__observed_fold(owner, o))
+		return fail(obs, FEDNS_EBADNAME,
+			    "fedns_observed_add_failure: owner \"%.300s\" is not a DNS name", owner);
+	items = fedns_grow(&obs->alloc, obs->failures, &obs->failcap, obs->nfailures, sizeof(*f));
+	if (!items)
+		return fail(obs, FEDNS_ENOMEM, "out of memory");
+	obs->failures = items;
+	f = &obs->failures[obs->nfailures];
+	len = obs->text.len;
+	f->owner = fedns__arena_str(&obs->text, &obs->alloc, o);
+	f->why = add_printable(obs, why);
+	if (f->owner == FEDNS_ARENA_NONE || f->why == FEDNS_ARENA_NONE) {
+		obs->text.len = len;
+		return fail(obs, FEDNS_ENOMEM, "out of memory");
+	}
+	f->type = rrtype;
+	f->seq = obs->nfailures++;
+	return FEDNS_OK;
+}

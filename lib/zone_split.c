@@ -1,0 +1,426 @@
+/* Which zone each record goes in, and the orders the per-zone formats write.
+ * Done once, when the set is derived, so that rendering needs no memory of
+ * its own and no knowledge of the model. Every step is O(n log n) or better:
+ * a deployment may have a million SIP domains. */
+#include "zone_split.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "list.h"
+#include "name.h"
+
+#define NONE ((size_t)-1)
+
+/* ---- a set of names: the SIP domains, then the zones found ---- */
+
+struct slot {
+	size_t name; /* 0: empty; else (offset into text + 1) << 1 | is a SIP domain */
+	size_t zone; /* index into rs->zones, NONE before a record lands there */
+};
+
+struct names {
+	const struct fedns_alloc *a;
+	char *text; /* names, each NUL-terminated */
+	size_t len, textcap;
+	struct slot *slots;
+	size_t nslots, used; /* nslots is a power of two, at least twice used */
+};
+
+static size_t hash(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static const char *slot_name(const struct names *t, const struct slot *s)
+{
+	return t->text + (s->name >> 1) - 1;
+}
+
+/* The slot of name `p`, or the empty slot where it would go. */
+static struct slot *probe(const struct names *t, const char *p)
+{
+	size_t h = hash(p, strlen(p)) & (t->nslots - 1);
+
+	for (;; h = (h + 1) & (t->nslots - 1)) {
+		struct slot *s = &t->slots[h];
+
+		if (!s->name || strcmp(slot_name(t, s), p) == 0)
+			return s;
+	}
+}
+
+static fedns_status rehash(struct names *t)
+{
+	size_t n = t->nslots ? t->nslots * 2 : 64, i;
+	struct slot *old = t->slots;
+	size_t nold = t->nslots;
+
+	if (n < t->nslots)
+		return FEDNS_ENOMEM;
+	t->slots = fedns_alloc_array(t->a, NULL, n, sizeof(*t->slots));
+	if (!t->slots) {
+		t->slots = old;
+		return FEDNS_ENOMEM;
+	}
+	memset(t->slots, 0, n * sizeof(*t->slots));
+	t->nslots = n;
+	for (i = 0; i < nold; i++)
+		if (old[i].name)
+			*probe(t, slot_name(t, &old[i])) = old[i];
+	fedns_alloc_free(t->a, old);
+	return FEDNS_OK;
+}
+
+/* The slot of name `p`, added if new; NULL when out of memory. */
+static struct slot *add(struct names *t, const char *p, int domain)
+{
+	size_t n = strlen(p), at;
+	struct slot *s;
+
+	if ((t->used + 1) * 2 > t->nslots && rehash(t))
+		return NULL;
+	s = probe(t, p);
+	if (s->name)
+		return s;
+	if (t->len + n + 1 > t->textcap) {
+		size_t cap = t->textcap ? t->textcap : 4096;
+		char *q;
+
+		while (cap < t->len + n + 1) {
+			if (cap > (size_t)-1 / 2)
+				return NULL;
+			cap *= 2;
+		}
+		q = fedns_alloc_array(t->a, t->text, cap, 1);
+		if (!q)
+			return NULL;
+		t->text = q;
+		t->textcap = cap;
+	}
+	at = t->len;
+	memcpy(t->text + at, p, n);
+	t->text[at + n] = '\0';
+	t->len += n + 1;
+	s->name = ((at + 1) << 1) | (size_t)(domain != 0);
+	s->zone = NONE;
+	t->used++;
+	return s;
+}
+
+static void names_clear(struct names *t)
+{
+	fedns_alloc_free(t->a, t->text);
+	fedns_alloc_free(t->a, t->slots);
+}
+
+static fedns_status add_domains(struct names *t, const fedns_deployment *dep)
+{
+	char folded[FEDNS_NAME_BUF];
+	size_t i;
+
+	for (i = 0; i < dep->domains.n; i++) {
+		/* Derivation has validated every name (V1), so folding succeeds. */
+		if (fedns_name_fold(FEDNS_DOMAIN(dep, i)->name, folded, NULL) != FEDNS_NAME_OK)
+			continue;
+		if (!add(t, folded, 1))
+			return FEDNS_ENOMEM;
+	}
+	return FEDNS_OK;
+}
+
+/* ---- the zone of each record ---- */
+
+/* The slot of the zone of folded `name` (no trailing dot). The longest SIP
+ * domain wins because a parent zone cannot hold names below a child zone's
+ * cut; with no SIP domain at or above it, the parent name. */
+static struct slot *zone_of(struct names *t, const char *name)
+{
+	const char *p = name, *dot;
+
+	for (;;) {
+		struct slot *s = t->nslots ? probe(t, p) : NULL;
+
+		if (s && (s->name & 1))
+			return s;
+		dot = strchr(p, '.');
+		if (!dot)
+			break;
+		p = dot + 1;
+	}
+	dot = strchr(name, '.');
+	p = dot ? dot + 1 : name;
+	return add(t, p, 0);
+}
+
+static size_t new_zone(struct fedns_recordset *rs, const char *name)
+{
+	struct fedns_zone *z;
+	void *p = fedns_grow(&rs->alloc, rs->zones, &rs->zonecap, rs->nzones, sizeof(*z));
+
+	if (!p)
+		return NONE;
+	rs->zones = p;
+	z = &rs->zones[rs->nzones];
+	z->name = fedns_recordset_text(rs, name, strlen(name));
+	if (z->name == FEDNS_NO_TEXT)
+		return NONE;
+	z->start = z->count = 0;
+	return rs->nzones++;
+}
+
+/* Assigns each record its zone (into `of`) and counts each zone's records. */
+static fedns_status assign(struct fedns_recordset *rs, struct names *t, size_t *of)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		char owner[FEDNS_NAME_BUF + 1];
+		size_t n = strlen(FEDNS_TEXT(rs, rs->items[i].owner));
+		struct slot *s;
+
+		assert(n > 1 && n <= FEDNS_NAME_BUF);
+		memcpy(owner, FEDNS_TEXT(rs, rs->items[i].owner), n - 1);
+		owner[n - 1] = '\0';
+		s = zone_of(t, owner);
+		if (!s)
+			return FEDNS_ENOMEM;
+		if (s->zone == NONE) {
+			/* The slot's name is copied first: the text may move. */
+			char name[FEDNS_NAME_BUF];
+
+			strcpy(name, slot_name(t, s));
+			s->zone = new_zone(rs, name);
+			if (s->zone == NONE)
+				return FEDNS_ENOMEM;
+		}
+		of[i] = s->zone;
+		rs->zones[s->zone].count++;
+	}
+	return FEDNS_OK;
+}
+
+/* Lists the records zone by zone, each zone's in set order. */
+static void group(struct fedns_recordset *rs, const size_t *of)
+{
+	size_t z, i, at = 0;
+
+	for (z = 0; z < rs->nzones; z++) {
+		rs->zones[z].start = at;
+		at += rs->zones[z].count;
+		rs->zones[z].count = 0;
+	}
+	for (i = 0; i < rs->n; i++) {
+		struct fedns_zone *zone = &rs->zones[of[i]];
+
+		rs->zone_items[zone->start + zone->count++] = i;
+	}
+}
+
+/* ---- natural order (octoDNS's loader: natsort's default key) ---- */
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int compare_bytes(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d = memcmp(a, b, na < nb ? na : nb);
+
+	return d ? d : (na > nb) - (na < nb);
+}
+
+/* Digit runs by value: leading zeros aside, the longer is larger. */
+static int compare_number(const char *a, size_t na, const char *b, size_t nb)
+{
+	while (na > 1 && *a == '0') {
+		a++;
+		na--;
+	}
+	while (nb > 1 && *b == '0') {
+		b++;
+		nb--;
+	}
+	return na != nb ? (na > nb) - (na < nb) : memcmp(a, b, na);
+}
+
+static size_t run(const char *p, size_t n, int digits)
+{
+	size_t i = 0;
+
+	while (i < n && digit(p[i]) == digits)
+		i++;
+	return i;
+}
+
+/* Text runs by code point (byte order in UTF-8), digit runs by value, a key
+ * that runs out first is smaller. Keys equal that way ("a01", "a1") fall
+ * back to byte order, for a total order. */
+static int natural(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		size_t ki = run(a + i, na - i, 0), kj = run(b + j, nb - j, 0);
+		int d = compare_bytes(a + i, ki, b + j, kj);
+
+		if (d)
+			return d;
+		i += ki;
+		j += kj;
+		if (i == na || j == nb) {
+			d = (i < na) - (j < nb);
+			return d ? d : compare_bytes(a, na, b, nb);
+		}
+		ki = run(a + i, na - i, 1);
+		kj = run(b + j, nb - j, 1);
+		d = compare_number(a + i, ki, b + j, kj);
+		if (d)
+			return d;
+		i += ki;
+		j += kj;
+	}
+}
+
+/* ---- the octoDNS order ---- */
+
+struct sort_key {
+	const char *text; /* a zone key, or an owner with its zone */
+	size_t len;       /* the bytes that count: the key, or the relative name */
+	int rank;         /* record type: A, AAAA, CNAME, SRV */
+	size_t index;     /* zone or record: the last tie-break */
+};
+
+static int compare_keys(const void *pa, const void *pb)
+{
+	const struct sort_key *a = pa, *b = pb;
+	int d = natural(a->text, a->len, b->text, b->len);
+
+	if (d)
+		return d;
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return (a->index > b->index) - (a->index < b->index);
+}
+
+static int type_rank(int type)
+{
+	return type == FEDNS_RR_A ? 0 : type == FEDNS_RR_AAAA ? 1 : type == FEDNS_RR_CNAME ? 2 : 3;
+}
+
+/* Zones by their keys "name.": octoDNS names zones with the dot, which
+ * sorts after '-', so "a-b." comes before "a." though "a" comes before
+ * "a-b". `keys` has room for nzones, `text` for the keys. */
+static void order_zones(struct fedns_recordset *rs, struct sort_key *keys, char *text)
+{
+	size_t z, at = 0;
+
+	for (z = 0; z < rs->nzones; z++) {
+		const char *name = FEDNS_TEXT(rs, rs->zones[z].name);
+		size_t n = strlen(name);
+
+		memcpy(text + at, name, n);
+		text[at + n] = '.';
+		keys[z].text = text + at;
+		keys[z].len = n + 1;
+		keys[z].rank = 0;
+		keys[z].index = z;
+		at += n + 1;
+	}
+	qsort(keys, rs->nzones, sizeof(*keys), compare_keys);
+	for (z = 0; z < rs->nzones; z++)
+		rs->zone_order[z] = keys[z].index;
+}
+
+/* Each zone's records by relative name, then type, then set order. */
+static void order_records(struct fedns_recordset *rs, struct sort_key *keys)
+{
+	size_t z, k;
+
+	for (z = 0; z < rs->nzones; z++) {
+		const struct fedns_zone *zone = &rs->zones[z];
+		const char *name = FEDNS_TEXT(rs, zone->name);
+
+		for (k = 0; k < zone->count; k++) {
+			size_t i = rs->zone_items[zone->start + k];
+			const char *owner = FEDNS_TEXT(rs, rs->items[i].owner);
+
+			keys[k].text = owner;
+			keys[k].len = fedns_zone_relative_len(owner, name);
+			keys[k].rank = type_rank(rs->items[i].type);
+			keys[k].index = i;
+		}
+		qsort(keys, zone->count, sizeof(*keys), compare_keys);
+		for (k = 0; k < zone->count; k++)
+			rs->sorted_items[zone->start + k] = keys[k].index;
+	}
+}
+
+static fedns_status order(struct fedns_recordset *rs)
+{
+	const struct fedns_alloc *a = &rs->alloc;
+	size_t z, most = rs->nzones, textlen = 0;
+	struct sort_key *keys;
+	char *text;
+	fedns_status st = FEDNS_ENOMEM;
+
+	for (z = 0; z < rs->nzones; z++) {
+		textlen += strlen(FEDNS_TEXT(rs, rs->zones[z].name)) + 1;
+		if (rs->zones[z].count > most)
+			most = rs->zones[z].count;
+	}
+	rs->zone_order = fedns_alloc_array(a, NULL, rs->nzones, sizeof(*rs->zone_order));
+	rs->sorted_items = fedns_alloc_array(a, NULL, rs->n, sizeof(*rs->sorted_items));
+	keys = fedns_alloc_array(a, NULL, most, sizeof(*keys));
+	text = fedns_alloc_array(a, NULL, textlen, 1);
+	if (rs->zone_order && rs->sorted_items && keys && text) {
+		order_zones(rs, keys, text);
+		order_records(rs, keys);
+		st = FEDNS_OK;
+	}
+	fedns_alloc_free(a, keys);
+	fedns_alloc_free(a, text);
+	return st;
+}
+
+/* ---- entry points ---- */
+
+fedns_status fedns_zone_split(struct fedns_recordset *rs, const fedns_deployment *dep)
+{
+	struct names t;
+	size_t *of;
+	fedns_status st;
+
+	if (!rs->n)
+		return FEDNS_OK;
+	memset(&t, 0, sizeof(t));
+	t.a = &rs->alloc;
+	of = fedns_alloc_array(&rs->alloc, NULL, rs->n, sizeof(*of));
+	rs->zone_items = fedns_alloc_array(&rs->alloc, NULL, rs->n, sizeof(*rs->zone_items));
+	st = of && rs->zone_items ? add_domains(&t, dep) : FEDNS_ENOMEM;
+	if (!st)
+		st = assign(rs, &t, of);
+	if (!st) {
+		group(rs, of);
+		st = order(rs);
+	}
+	fedns_alloc_free(&rs->alloc, of);
+	names_clear(&t);
+	return st;
+}
+
+size_t fedns_zone_relative_len(const char *owner, const char *zone)
+{
+	size_t n = strlen(owner), k = strlen(zone);
+
+	if (n && owner[n - 1] == '.')
+		n--;
+	assert(n >= k);
+	return n > k ? n - k - 1 : 0;
+}
