@@ -30,6 +30,23 @@ void fedns_alloc_default(struct fedns_alloc *a)
 	a->ud = NULL;
 }
 
+int fedns_alloc_init(struct fedns_alloc *a, fedns_malloc_fn malloc_fn,
+		     fedns_realloc_fn realloc_fn, fedns_free_fn free_fn, void *ud)
+{
+	int given = (malloc_fn != NULL) + (realloc_fn != NULL) + (free_fn != NULL);
+
+	fedns_alloc_default(a);
+	if (given == 0)
+		return 0;
+	if (given != 3)
+		return -1;
+	a->malloc_fn = malloc_fn;
+	a->realloc_fn = realloc_fn;
+	a->free_fn = free_fn;
+	a->ud = ud;
+	return 0;
+}
+
 void *fedns_alloc_malloc(const struct fedns_alloc *a, size_t size)
 {
 	return a->malloc_fn(a->ud, size ? size : 1);

@@ -14,6 +14,10 @@ struct fedns_alloc {
 };
 
 void fedns_alloc_default(struct fedns_alloc *a);
+/* The caller's callbacks, or the C library's when all three are NULL.
+ * Returns 0, or -1 when only some are given. */
+int fedns_alloc_init(struct fedns_alloc *a, fedns_malloc_fn malloc_fn,
+		     fedns_realloc_fn realloc_fn, fedns_free_fn free_fn, void *ud);
 /* Never asks for zero bytes; returns NULL on failure. */
 void *fedns_alloc_malloc(const struct fedns_alloc *a, size_t size);
 /* Grows an array of `n` elements of `size` bytes; NULL on overflow or failure. */

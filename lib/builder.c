@@ -145,15 +145,15 @@ static fedns_status append_record(struct fedns_builder *b, const struct fedns_ca
 	if (rs->n && strcmp(FEDNS_TEXT(rs, rs->items[rs->n - 1].owner), c->owner) == 0)
 		r->owner = rs->items[rs->n - 1].owner;
 	else
-		r->owner = fedns_recordset_text(rs, c->owner, strlen(c->owner));
+		r->owner = fedns__arena_add(&rs->text, &rs->alloc, c->owner, strlen(c->owner));
 	r->target = r->address = FEDNS_NO_TEXT;
 	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA) {
 		char text[FEDNS_ADDRESS_BUF];
 		size_t n = fedns_address_format(&c->addr, text);
 
-		r->address = fedns_recordset_text(rs, text, n);
+		r->address = fedns__arena_add(&rs->text, &rs->alloc, text, n);
 	} else {
-		r->target = fedns_recordset_text(rs, c->target, strlen(c->target));
+		r->target = fedns__arena_add(&rs->text, &rs->alloc, c->target, strlen(c->target));
 	}
 	if (r->owner == FEDNS_NO_TEXT || (r->target == FEDNS_NO_TEXT && r->address == FEDNS_NO_TEXT))
 		return FEDNS_ENOMEM;
@@ -203,7 +203,7 @@ fedns_status fedns_builder_flush(struct fedns_builder *b)
 /* Writes the comment of a set of parts, joined in rule order with "; ". */
 static size_t write_comment(struct fedns_recordset *rs, uint32_t parts, int lang)
 {
-	size_t at = FEDNS_NO_TEXT, len = rs->len;
+	size_t at = FEDNS_NO_TEXT, len = rs->text.len;
 	int part;
 
 	for (part = 0; part < FEDNS_PART_COUNT; part++) {
@@ -214,12 +214,12 @@ static size_t write_comment(struct fedns_recordset *rs, uint32_t parts, int lang
 			continue;
 		if (at != FEDNS_NO_TEXT) {
 			/* Extend the previous piece in place: drop its NUL. */
-			rs->len--;
-			if (fedns_recordset_text(rs, "; ", 2) == FEDNS_NO_TEXT)
+			rs->text.len--;
+			if (fedns__arena_add(&rs->text, &rs->alloc, "; ", 2) == FEDNS_NO_TEXT)
 				goto fail;
-			rs->len--;
+			rs->text.len--;
 		}
-		n = fedns_recordset_text(rs, text, strlen(text));
+		n = fedns__arena_add(&rs->text, &rs->alloc, text, strlen(text));
 		if (n == FEDNS_NO_TEXT)
 			goto fail;
 		if (at == FEDNS_NO_TEXT)
@@ -227,7 +227,7 @@ static size_t write_comment(struct fedns_recordset *rs, uint32_t parts, int lang
 	}
 	return at;
 fail:
-	rs->len = len;
+	rs->text.len = len;
 	return FEDNS_NO_TEXT;
 }
 

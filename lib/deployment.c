@@ -39,18 +39,10 @@ FEDNS_API fedns_status fedns_deployment_new_with_allocator(fedns_malloc_fn mallo
 {
 	struct fedns_alloc alloc;
 	fedns_deployment *dep;
-	int given = (malloc_fn != NULL) + (realloc_fn != NULL) + (free_fn != NULL);
 
-	if (!out || (given != 0 && given != 3))
+	if (!out || fedns_alloc_init(&alloc, malloc_fn, realloc_fn, free_fn, ud))
 		return FEDNS_EINVAL;
 	*out = NULL;
-	fedns_alloc_default(&alloc);
-	if (given) {
-		alloc.malloc_fn = malloc_fn;
-		alloc.realloc_fn = realloc_fn;
-		alloc.free_fn = free_fn;
-		alloc.ud = ud;
-	}
 	dep = fedns_alloc_malloc(&alloc, sizeof(*dep));
 	if (!dep)
 		return FEDNS_ENOMEM;

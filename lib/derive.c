@@ -5,6 +5,7 @@
 #include "builder.h"
 #include "model.h"
 #include "part.h"
+#include "refuse.h"
 #include "validate.h"
 #include "zone_split.h"
 
@@ -468,7 +469,6 @@ static fedns_status derive(fedns_deployment *dep, const struct fedns_sip_domain 
 {
 	struct derivation dv;
 	struct fedns_recordset *rs;
-	size_t errors;
 	fedns_status st;
 
 	rs = fedns_alloc_malloc(&dep->alloc, sizeof(*rs));
@@ -481,16 +481,7 @@ static fedns_status derive(fedns_deployment *dep, const struct fedns_sip_domain 
 		fedns_recordset_free(rs);
 		return fedns_fail(dep, NOMEM, "out of memory");
 	}
-	errors = fedns_diagnostics_count_severity(&rs->diags, FEDNS_SEVERITY_ERROR);
-	if (errors) {
-		size_t i = 0;
-
-		while (rs->diags.items[i].severity != FEDNS_SEVERITY_ERROR)
-			i++;
-		fedns_fail(dep, FEDNS_EINVALID, "the deployment has %zu error%s; first: %s %s: %s",
-			   errors, errors == 1 ? "" : "s", rs->diags.items[i].id,
-			   FEDNS_TEXT(&rs->diags, rs->diags.items[i].subject),
-			   FEDNS_TEXT(&rs->diags, rs->diags.items[i].message[FEDNS_LANG_EN]));
+	if (fedns__refuse_errors(dep, &rs->diags)) {
 		fedns_recordset_free(rs);
 		return FEDNS_EINVALID;
 	}

@@ -19,36 +19,9 @@ void fedns_diagnostics_init(struct fedns_diagnostics *d, const struct fedns_allo
 void fedns_diagnostics_clear(struct fedns_diagnostics *d)
 {
 	fedns_alloc_free(&d->alloc, d->items);
-	fedns_alloc_free(&d->alloc, d->text);
+	fedns__arena_free(&d->text, &d->alloc);
 	d->items = NULL;
-	d->text = NULL;
-	d->n = d->cap = d->len = d->textcap = 0;
-}
-
-/* Appends `len` bytes (formatted or copied) plus a NUL to the text arena;
- * returns the offset, or (size_t)-1 on failure. */
-static size_t reserve_text(struct fedns_diagnostics *d, size_t len)
-{
-	size_t need = d->len + len + 1, cap = d->textcap ? d->textcap : 256, at;
-	char *p;
-
-	if (need < d->len)
-		return (size_t)-1;
-	while (cap < need) {
-		if (cap > (size_t)-1 / 2)
-			return (size_t)-1;
-		cap *= 2;
-	}
-	if (cap != d->textcap) {
-		p = fedns_alloc_array(&d->alloc, d->text, cap, 1);
-		if (!p)
-			return (size_t)-1;
-		d->text = p;
-		d->textcap = cap;
-	}
-	at = d->len;
-	d->len = need;
-	return at;
+	d->n = d->cap = 0;
 }
 
 /* Each message has an English and a Chinese format taking the same
@@ -58,30 +31,9 @@ static size_t reserve_text(struct fedns_diagnostics *d, size_t len)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static size_t add_vformat(struct fedns_diagnostics *d, const char *fmt, va_list ap)
 {
-	va_list again;
-	int n;
-	size_t at;
-
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (n < 0)
-		return (size_t)-1;
-	at = reserve_text(d, (size_t)n);
-	if (at != (size_t)-1)
-		vsnprintf(d->text + at, (size_t)n + 1, fmt, ap);
-	return at;
+	return fedns__arena_vprintf(&d->text, &d->alloc, fmt, ap);
 }
 #pragma GCC diagnostic pop
-
-static size_t add_string(struct fedns_diagnostics *d, const char *s)
-{
-	size_t n = strlen(s), at = reserve_text(d, n);
-
-	if (at != (size_t)-1)
-		memcpy(d->text + at, s, n + 1);
-	return at;
-}
 
 /* Appends an item whose texts are already in the arena at `at`
  * (subject, English, Chinese); on failure drops the arena back to `len`. */
@@ -91,10 +43,10 @@ static fedns_status push(struct fedns_diagnostics *d, const struct fedns_diagnos
 	struct fedns_diagnostic *item;
 	void *p = NULL;
 
-	if (at[0] != (size_t)-1 && at[1] != (size_t)-1 && at[2] != (size_t)-1)
+	if (at[0] != FEDNS_ARENA_NONE && at[1] != FEDNS_ARENA_NONE && at[2] != FEDNS_ARENA_NONE)
 		p = fedns_grow(&d->alloc, d->items, &d->cap, d->n, sizeof(*d->items));
 	if (!p) {
-		d->len = len;
+		d->text.len = len;
 		return FEDNS_ENOMEM;
 	}
 	d->items = p;
@@ -114,19 +66,19 @@ fedns_status fedns_diagnostics_add(struct fedns_diagnostics *d, int rule, int se
 				   const char *en, const char *zh, ...)
 {
 	struct fedns_diagnostic proto = {0};
-	size_t len = d->len, at[3];
+	size_t len = d->text.len, at[3];
 	va_list ap;
 
 	proto.rule = rule;
 	proto.severity = severity;
 	proto.section = section;
 	proto.index = index;
-	at[0] = add_string(d, subject);
+	at[0] = fedns__arena_str(&d->text, &d->alloc, subject);
 	va_start(ap, zh);
-	at[1] = at[0] == (size_t)-1 ? (size_t)-1 : add_vformat(d, en, ap);
+	at[1] = at[0] == FEDNS_ARENA_NONE ? FEDNS_ARENA_NONE : add_vformat(d, en, ap);
 	va_end(ap);
 	va_start(ap, zh);
-	at[2] = at[1] == (size_t)-1 ? (size_t)-1 : add_vformat(d, zh, ap);
+	at[2] = at[1] == FEDNS_ARENA_NONE ? FEDNS_ARENA_NONE : add_vformat(d, zh, ap);
 	va_end(ap);
 	return push(d, &proto, at, len);
 }
@@ -220,7 +172,7 @@ FEDNS_API const char *fedns_diagnostic_subject(const fedns_diagnostics *diags, s
 {
 	const struct fedns_diagnostic *d = item(diags, i);
 
-	return d ? diags->text + d->subject : NULL;
+	return d ? FEDNS_AT(&diags->text, d->subject) : NULL;
 }
 
 FEDNS_API const char *fedns_diagnostic_message(const fedns_diagnostics *diags, size_t i,
@@ -230,5 +182,5 @@ FEDNS_API const char *fedns_diagnostic_message(const fedns_diagnostics *diags, s
 
 	if (!d || (lang != FEDNS_LANG_EN && lang != FEDNS_LANG_ZH_CN))
 		return NULL;
-	return diags->text + d->message[lang];
+	return FEDNS_AT(&diags->text, d->message[lang]);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "fedns/fedns.h"
 
 /* Where a diagnostic's subject sits in the document; SPEC 3 orders by it. */
@@ -38,8 +39,7 @@ struct fedns_diagnostics {
 	struct fedns_alloc alloc;
 	struct fedns_diagnostic *items;
 	size_t n, cap;
-	char *text;
-	size_t len, textcap;
+	struct fedns_arena text;
 };
 
 void fedns_diagnostics_init(struct fedns_diagnostics *d, const struct fedns_alloc *alloc);

@@ -5,32 +5,6 @@
 
 #include "fedns/fedns.h"
 
-size_t fedns_recordset_text(struct fedns_recordset *rs, const char *s, size_t n)
-{
-	size_t need = rs->len + n + 1, cap = rs->textcap ? rs->textcap : 4096, at;
-	char *p;
-
-	if (need < rs->len)
-		return FEDNS_NO_TEXT;
-	while (cap < need) {
-		if (cap > (size_t)-1 / 2)
-			return FEDNS_NO_TEXT;
-		cap *= 2;
-	}
-	if (cap != rs->textcap) {
-		p = fedns_alloc_array(&rs->alloc, rs->text, cap, 1);
-		if (!p)
-			return FEDNS_NO_TEXT;
-		rs->text = p;
-		rs->textcap = cap;
-	}
-	at = rs->len;
-	memcpy(rs->text + at, s, n);
-	rs->text[at + n] = '\0';
-	rs->len = need;
-	return at;
-}
-
 FEDNS_API void fedns_recordset_free(fedns_recordset *rs)
 {
 	struct fedns_alloc a;
@@ -41,7 +15,7 @@ FEDNS_API void fedns_recordset_free(fedns_recordset *rs)
 	fedns_diagnostics_clear(&rs->diags);
 	fedns_alloc_free(&a, rs->items);
 	fedns_alloc_free(&a, rs->comments);
-	fedns_alloc_free(&a, rs->text);
+	fedns__arena_free(&rs->text, &a);
 	fedns_alloc_free(&a, rs->zones);
 	fedns_alloc_free(&a, rs->zone_items);
 	fedns_alloc_free(&a, rs->zone_order);

@@ -7,9 +7,10 @@
 
 #include "address.h"
 #include "alloc.h"
+#include "arena.h"
 #include "diagnostics.h"
 
-#define FEDNS_NO_TEXT ((size_t)-1)
+#define FEDNS_NO_TEXT FEDNS_ARENA_NONE
 
 struct fedns_record {
 	size_t owner;    /* offsets into the text arena */
@@ -40,8 +41,7 @@ struct fedns_recordset {
 	size_t n, cap;
 	struct fedns_comment *comments;
 	size_t ncomments, commentcap;
-	char *text;
-	size_t len, textcap;
+	struct fedns_arena text;
 	struct fedns_diagnostics diags;
 	struct fedns_zone *zones; /* in the order of their first record */
 	size_t nzones, zonecap;
@@ -54,10 +54,7 @@ struct fedns_recordset {
 	size_t *sorted_items;
 };
 
-/* Appends `n` bytes and a NUL to the arena; returns the offset or
- * FEDNS_NO_TEXT on failure. */
-size_t fedns_recordset_text(struct fedns_recordset *rs, const char *s, size_t n);
 /* The text at an arena offset. */
-#define FEDNS_TEXT(rs, at) ((rs)->text + (at))
+#define FEDNS_TEXT(rs, at) FEDNS_AT(&(rs)->text, at)
 
 #endif

@@ -80,9 +80,9 @@ static void diagnostic(const struct fedns_diagnostics *d, const struct fedns_dia
 	key(s, "severity");
 	string(s, fedns_severity_name(g->severity));
 	key(s, "subject");
-	string(s, d->text + g->subject);
+	string(s, FEDNS_AT(&d->text, g->subject));
 	key(s, "message");
-	string(s, d->text + g->message[lang]);
+	string(s, FEDNS_AT(&d->text, g->message[lang]));
 	fedns_sink_putc(s, '}');
 }
 

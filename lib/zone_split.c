@@ -22,8 +22,7 @@ struct slot {
 
 struct names {
 	const struct fedns_alloc *a;
-	char *text; /* names, each NUL-terminated */
-	size_t len, textcap;
+	struct fedns_arena text; /* the names */
 	struct slot *slots;
 	size_t nslots, used; /* nslots is a power of two, at least twice used */
 };
@@ -39,7 +38,7 @@ static size_t hash(const char *p, size_t n)
 
 static const char *slot_name(const struct names *t, const struct slot *s)
 {
-	return t->text + (s->name >> 1) - 1;
+	return FEDNS_AT(&t->text, (s->name >> 1) - 1);
 }
 
 /* The slot of name `p`, or the empty slot where it would go. */
@@ -88,25 +87,9 @@ static struct slot *add(struct names *t, const char *p, int domain)
 	s = probe(t, p);
 	if (s->name)
 		return s;
-	if (t->len + n + 1 > t->textcap) {
-		size_t cap = t->textcap ? t->textcap : 4096;
-		char *q;
-
-		while (cap < t->len + n + 1) {
-			if (cap > (size_t)-1 / 2)
-				return NULL;
-			cap *= 2;
-		}
-		q = fedns_alloc_array(t->a, t->text, cap, 1);
-		if (!q)
-			return NULL;
-		t->text = q;
-		t->textcap = cap;
-	}
-	at = t->len;
-	memcpy(t->text + at, p, n);
-	t->text[at + n] = '\0';
-	t->len += n + 1;
+	at = fedns__arena_add(&t->text, t->a, p, n);
+	if (at == FEDNS_ARENA_NONE)
+		return NULL;
 	s->name = ((at + 1) << 1) | (size_t)(domain != 0);
 	s->zone = NONE;
 	t->used++;
@@ -115,7 +98,7 @@ static struct slot *add(struct names *t, const char *p, int domain)
 
 static void names_clear(struct names *t)
 {
-	fedns_alloc_free(t->a, t->text);
+	fedns__arena_free(&t->text, t->a);
 	fedns_alloc_free(t->a, t->slots);
 }
 
@@ -167,7 +150,7 @@ static size_t new_zone(struct fedns_recordset *rs, const char *name)
 		return NONE;
 	rs->zones = p;
 	z = &rs->zones[rs->nzones];
-	z->name = fedns_recordset_text(rs, name, strlen(name));
+	z->name = fedns__arena_str(&rs->text, &rs->alloc, name);
 	if (z->name == FEDNS_NO_TEXT)
 		return NONE;
 	z->start = z->count = 0;

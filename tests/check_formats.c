@@ -650,7 +650,7 @@ END_TEST
  * renderers must keep any text on its line and inert. */
 static void set_comments(fedns_recordset *rs, const char *text)
 {
-	size_t at = fedns_recordset_text(rs, text, strlen(text)), i;
+	size_t at = fedns__arena_str(&rs->text, &rs->alloc, text), i;
 
 	ck_assert_uint_ne(at, FEDNS_NO_TEXT);
 	for (i = 0; i < rs->ncomments; i++)
