@@ -60,6 +60,8 @@ int usage_error(const char *fmt, ...);
 /* Looks `given` up in `words`; a usage error names the accepted ones. */
 int parse_word(const char *option, const char *given, const struct word *words, int *value);
 int parse_lang(const struct args *a, int *lang);
+/* Reads all of `f` into a malloc'd buffer; NULL with errno set on failure. */
+char *read_all(FILE *f, size_t *len);
 /* Reads and loads DOC; NULL (the message on stderr) on failure. */
 fedns_deployment *load(const char *path);
 /* The diagnostics of at least `severity` on stderr. */

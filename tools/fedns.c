@@ -225,7 +225,7 @@ static int parse_args(const struct command *cmd, int argc, char **argv, struct a
 /* ---- The document ---- */
 
 /* Reads all of `f`; NULL with errno set on failure. */
-static char *read_all(FILE *f, size_t *len)
+char *read_all(FILE *f, size_t *len)
 {
 	char *buf = NULL;
 	size_t cap = 0, n = 0;

@@ -70,6 +70,18 @@ class Diff(CliTestCase):
             "replace the CNAME with A/AAAA records for 131.107.155.10.\n"
             "4 findings\n"))
 
+    def test_line_of_a_record_under_comments_and_blank_lines(self):
+        # ldns skips these in the same call that reads the record: the
+        # record's own line is reported, not the first skipped one.
+        self.write("contoso.zone", "\n\n; leading comment\n" +
+                   ZONE.replace("sip IN A 131.107.155.10 ; the Access Edge",
+                                "; a comment line\n\n  ; another\nsip IN A 131.107.155.11"))
+        self.assertRun(["diff", "doc.json", "contoso.zone"], 1, stdout=(
+            "contoso.zone:15: D3 different sip.contoso.com. A: expected 131.107.155.10, found "
+            "131.107.155.11\n"
+            "  hint: Change sip.contoso.com. A from 131.107.155.11 to 131.107.155.10.\n"
+            "1 finding\n"))
+
     def test_ttl_and_hybrid_leftover(self):
         self.write("contoso.zone", ZONE.replace("sip IN A", "sip 300 IN A") +
                    "lyncdiscover IN CNAME webdir.online.lync.com.\n")
