@@ -202,10 +202,10 @@ class Versions(unittest.TestCase):
         major, minor, patch = (int(x) for x in expected.split("."))
         self.assertEqual(_native.lib.fedns_version_number(),
                          major * 10000 + minor * 100 + patch)
-        pyproject = os.path.join(os.path.dirname(os.path.dirname(
-            os.path.abspath(__file__))), "pyproject.toml")
-        with open(pyproject, encoding="utf-8") as f:
-            self.assertRegex(f.read(), r'(?m)^version = "%s"$' % re.escape(expected))
+        backend = os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), "_build", "fedns_build.py")
+        with open(backend, encoding="utf-8") as f:
+            self.assertRegex(f.read(), r'(?m)^VERSION = "%s"$' % re.escape(expected))
 
 
 class Loading(unittest.TestCase):
