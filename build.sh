@@ -17,7 +17,7 @@ build=${FEDNS_BUILD_DIR:-build}
 # Everything the build and every test suite need.
 packages=(meson ninja-build pkg-config gcc g++ check libjansson-dev libldns-dev bind9 bind9-utils
 	bind9-dnsutils nsd python3 python3-yaml python3-pip binutils
-	valgrind abigail-tools gcovr clang libclang-rt-14-dev)
+	valgrind abigail-tools gcovr clang libclang-rt-14-dev groff-base)
 
 die() { echo "build.sh: $*" >&2; exit 1; }
 

@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ORACLE(err.column >= 1 && err.column <= size + 1, "column %lu of %zu bytes", err.column,
 		       size);
 	} else {
-		oracle_deployment(dep, remote, sizeof(remote) / sizeof(remote[0]));
+		oracle_deployment(dep, remote, sizeof(remote) / sizeof(remote[0]), NULL);
 	}
 	fedns_deployment_free(dep);
 	ORACLE(fa.live == 0, "%ld blocks leaked", fa.live);

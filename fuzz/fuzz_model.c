@@ -1,9 +1,10 @@
 /* Fuzz target: the whole model built from fuzz input. A small data provider
- * turns the bytes into a sequence of API calls (every setter and adder,
- * with strings from a dictionary of good and hostile names or raw bytes,
+ * turns the bytes into a sequence of API calls (every setter and adder of
+ * the deployment and of an observed record set, with strings from a dictionary of good and hostile names or raw bytes,
  * and allocation failures injected through tests/failalloc.c), then the
- * deployment is validated, derived, rendered and asked for decisions, with
- * the oracles of oracle.c: rendering twice gives the same bytes, every
+ * deployment is validated, derived, rendered, asked for decisions,
+ * certificates and probes, and compared with the observed set, with the
+ * oracles of oracle.c: rendering twice gives the same bytes, every
  * rendered zone reads back record by record with names that re-normalize,
  * no diagnostic lacks a rule id, validation, derivation and the policy
  * agree, a failed call returns a documented status, nothing leaks. */
@@ -38,7 +39,7 @@ static const char *const dictionary[] = {
 	"push.lync.com", "sipfed.online.lync.com", "federation.messenger.msn.com", "msn.com",
 	"jabber.example.org", "chat.example.org", "sip.contoso.com", "webcon.contoso.com",
 	"av.contoso.com", "dialin.contoso.com", "web.contoso.com", "sip", "xmpp", "chat", "edge",
-	"edge2", "a", "x", "1", "123", "xn--bcher-kva.de", "b\xc3\xbc" "cher.de",
+	"edge2", "a", "x", "1", "123", "xn--bcher-kva.de", "b\xc3\xbc\x63her.de",
 	"131.107.155.10", "131.107.155.11", "2001:db8::10", "2001:DB8:0:0:0:0:0:1", "10.0.0.1",
 	"192.168.1.1", "::1", "::ffff:1.2.3.4", "fe80::1", "0.0.0.0", "255.255.255.255",
 	"01.2.3.4", "1.2.3", "::", "", ".", "..", "-a.com", "a-.com", "_sip._tls.contoso.com",
@@ -119,6 +120,7 @@ struct model {
 	fedns_public_provider *publics[HANDLES];
 	fedns_hosting_provider *hostings[HANDLES];
 	fedns_reverse_proxy *proxy;
+	fedns_observed *obs; /* what "DNS" says, compared with the model */
 	size_t ndomains, npools, npartners, npublics, nhostings;
 	/* Remote domains for the policy: every string the input used. */
 	const char *names[64];
@@ -169,6 +171,38 @@ static void check_status(fedns_deployment *dep, const void *object, fedns_status
 		ORACLE(strstr(why, "memory") != NULL, "op %d: ENOMEM says \"%s\"", op, why);
 }
 
+/* The observed set's adders: a documented status, a message on failure,
+ * and nothing added then. */
+static void check_observed(const fedns_observed *obs, fedns_status st, size_t before, int op)
+{
+	const char *why = fedns_observed_last_error(obs);
+
+	ORACLE(st == FEDNS_OK || st == FEDNS_ENOMEM || st == FEDNS_EINVAL || st == FEDNS_EBADNAME ||
+		       st == FEDNS_EBADADDR,
+	       "op %d: status %d", op, (int)st);
+	ORACLE(!oracle_has_control(why, strlen(why), ""), "op %d: last error has a control character",
+	       op);
+	if (st != FEDNS_OK) {
+		ORACLE(why[0] != '\0', "op %d: %s without a message", op, fedns_status_name(st));
+		ORACLE(fedns_observed_count(obs) == before, "op %d: failed, but the set changed", op);
+	}
+	if (st == FEDNS_ENOMEM)
+		ORACLE(strstr(why, "memory") != NULL, "op %d: ENOMEM says \"%s\"", op, why);
+}
+
+static uint32_t u32(struct provider *pr)
+{
+	uint8_t b = byte(pr);
+	uint32_t v = 0;
+	int i;
+
+	if (b < 0xc0)
+		return b < 0x80 ? 3600 : FEDNS_TTL_UNKNOWN;
+	for (i = 0; i < 4; i++)
+		v = v << 8 | byte(pr);
+	return v;
+}
+
 /* FUZZ_MODEL_TRACE=1 prints every call, to turn a crash into a test case. */
 static void trace_string(const char *label, const char *s)
 {
@@ -199,7 +233,7 @@ static void run(struct model *m, struct provider *pr, struct failalloc *fa)
 	int ops = 0;
 
 	while (pr->n && ops++ < 200) {
-		uint8_t op = byte(pr) % 28;
+		uint8_t op = byte(pr) % 35;
 		fedns_deployment *dep = m->dep;
 		fedns_status st = FEDNS_OK;
 		const void *obj = dep; /* the object called, NULL for a missing handle */
@@ -208,6 +242,7 @@ static void run(struct model *m, struct provider *pr, struct failalloc *fa)
 		const char *s1, *s2, *s3;
 		int o, r;
 		int64_t v;
+		size_t before;
 		fedns_sip_domain *d;
 		fedns_edge_pool *p;
 		fedns_xmpp_partner *x;
@@ -386,6 +421,68 @@ static void run(struct model *m, struct provider *pr, struct failalloc *fa)
 			s1 = string_or_null(pr, a);
 			st = fedns_reverse_proxy_set_fqdn(m->proxy, r, s1);
 			break;
+		case 28:
+			s1 = string_or_null(pr, a);
+			before = fedns_observed_count(m->obs);
+			st = fedns_observed_set_source(m->obs, s1);
+			check_observed(m->obs, st, before, op);
+			if (trace)
+				trace_call(op, m->obs, o, v, r, s1, s2, s3, st);
+			continue;
+		case 29: {
+			uint32_t ttl = u32(pr);
+			uint16_t prio = byte(pr), weight = byte(pr), port = (uint16_t)(byte(pr) << 8);
+
+			port |= byte(pr);
+			s1 = string(pr, a);
+			s2 = string(pr, b);
+			before = fedns_observed_count(m->obs);
+			st = fedns_observed_add_srv(m->obs, s1, ttl, prio, weight, port, s2, byte(pr));
+			check_observed(m->obs, st, before, op);
+			if (trace)
+				trace_call(op, m->obs, o, v, r, s1, s2, s3, st);
+			continue;
+		}
+		case 30:
+		case 31:
+		case 32: {
+			uint32_t ttl = u32(pr);
+
+			s1 = string(pr, a);
+			s2 = string(pr, b);
+			r = byte(pr);
+			before = fedns_observed_count(m->obs);
+			st = op == 30 ? fedns_observed_add_a(m->obs, s1, ttl, s2, (uint32_t)r) :
+			     op == 31 ? fedns_observed_add_aaaa(m->obs, s1, ttl, s2, (uint32_t)r) :
+					fedns_observed_add_cname(m->obs, s1, ttl, s2, (uint32_t)r);
+			check_observed(m->obs, st, before, op);
+			if (trace)
+				trace_call(op, m->obs, o, v, r, s1, s2, s3, st);
+			continue;
+		}
+		case 33: {
+			uint32_t ttl = u32(pr);
+
+			r = byte(pr);
+			s1 = string(pr, a);
+			s2 = string(pr, b);
+			before = fedns_observed_count(m->obs);
+			st = fedns_observed_add_other(m->obs, s1, ttl, r, s2, 0);
+			check_observed(m->obs, st, before, op);
+			if (trace)
+				trace_call(op, m->obs, o, v, r, s1, s2, s3, st);
+			continue;
+		}
+		case 34:
+			r = byte(pr) % 40;
+			s1 = string(pr, a);
+			s2 = string(pr, b);
+			before = fedns_observed_count(m->obs);
+			st = fedns_observed_add_failure(m->obs, s1, r, s2);
+			check_observed(m->obs, st, before, op);
+			if (trace)
+				trace_call(op, m->obs, o, v, r, s1, s2, s3, st);
+			continue;
 		case 27:
 		default: {
 			/* Fail one of the next allocations, once. */
@@ -418,10 +515,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	failalloc_init(&fa);
 	ORACLE(failalloc_deployment_new(&fa, &m->dep) == FEDNS_OK, "new deployment");
+	ORACLE(fedns_observed_new_with_allocator(failalloc_malloc, failalloc_realloc, failalloc_free,
+						 &fa, &m->obs) == FEDNS_OK,
+	       "new observed set");
 	run(m, &pr, &fa);
 	for (i = 0; i < sizeof(strangers) / sizeof(strangers[0]); i++)
 		remember(m, strangers[i]);
-	oracle_deployment(m->dep, m->names, m->nnames);
+	oracle_deployment(m->dep, m->names, m->nnames, m->obs);
 	/* derive_domain for each domain named, agreeing with derive. */
 	for (i = 0; i < m->nnames && i < 8; i++) {
 		fedns_recordset *rs = NULL;
@@ -436,6 +536,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fedns_recordset_free(rs);
 	}
 	fedns_deployment_free(m->dep);
+	fedns_observed_free(m->obs);
 	ORACLE(fa.live == 0 && fa.live_bytes == 0, "%ld blocks (%zu bytes) leaked", fa.live,
 	       fa.live_bytes);
 	ORACLE(!fa.corrupt, "the allocator saw a foreign pointer or a zero-size request");

@@ -206,7 +206,131 @@ static void check_policy(const fedns_policy *policy, const char *const *names, s
 		}
 }
 
-void oracle_deployment(fedns_deployment *dep, const char *const *names, size_t nnames)
+/* A name the library returns: `absolute` says whether it ends in a dot;
+ * underscore labels are allowed in front (service labels). */
+static void check_returned_name(const char *what, const char *name, int absolute)
+{
+	char buf[300], out[300];
+	const char *p = name;
+	size_t n;
+
+	ORACLE(name != NULL, "%s is NULL", what);
+	n = strlen(name);
+	ORACLE(n > 0 && n < sizeof(buf), "%s has %zu octets", what, n);
+	ORACLE((name[n - 1] == '.') == (absolute != 0), "%s \"%s\": trailing dot", what, name);
+	while (*p == '_' && strchr(p, '.'))
+		p = strchr(p, '.') + 1;
+	memcpy(buf, p, strlen(p) + 1);
+	ORACLE(fedns_name_normalize(buf, out, sizeof(out), NULL, 0) == FEDNS_OK,
+	       "%s \"%s\" is not a name", what, name);
+}
+
+static void check_certs(const fedns_certs *certs, const fedns_deployment *dep)
+{
+	size_t i, j, k, n = fedns_certs_count(certs);
+
+	(void)dep;
+	for (i = 0; i < n; i++) {
+		ORACLE(fedns_cert_pool(certs, i) != NULL, "cert %zu has no pool", i);
+		check_returned_name("a certificate subject", fedns_cert_subject(certs, i), 0);
+		clean_text("a subject reason", fedns_cert_subject_why(certs, i, FEDNS_LANG_EN));
+		clean_text("a subject reason (zh-CN)", fedns_cert_subject_why(certs, i, FEDNS_LANG_ZH_CN));
+		ORACLE(fedns_cert_san_count(certs, i) >= 1, "cert %zu has no SAN", i);
+		ORACLE(strcmp(fedns_cert_san(certs, i, 0), fedns_cert_subject(certs, i)) == 0,
+		       "the first SAN is not the subject");
+		for (j = 0; j < fedns_cert_san_count(certs, i); j++) {
+			const char *san = fedns_cert_san(certs, i, j);
+
+			check_returned_name("a SAN", san, 0);
+			ORACLE(!strchr(san, '*'), "a wildcard SAN");
+			ORACLE(fedns_san_reason_name(fedns_cert_san_reason(certs, i, j)) != NULL,
+			       "SAN reason %d", fedns_cert_san_reason(certs, i, j));
+			clean_text("a SAN reason", fedns_cert_san_why(certs, i, j, FEDNS_LANG_EN));
+			for (k = 0; k < j; k++)
+				ORACLE(strcmp(san, fedns_cert_san(certs, i, k)) != 0, "SAN %s twice", san);
+		}
+		for (k = 0; k < fedns_cert_note_count(certs, i); k++) {
+			ORACLE(fedns_cert_note_name(fedns_cert_note_kind(certs, i, k)) != NULL, "note kind");
+			clean_text("a note", fedns_cert_note_text(certs, i, k, FEDNS_LANG_ZH_CN));
+		}
+		ORACLE(fedns_cert_san(certs, i, fedns_cert_san_count(certs, i)) == NULL, "SAN past the end");
+	}
+	ORACLE(fedns_cert_subject(certs, n) == NULL, "cert past the end");
+}
+
+/* Probes include the usual misspellings of SRV names ("sip._tls.d"), so
+ * underscores may be anywhere: lower-case LDH and underscore labels of 1..63
+ * octets, absolute, at most 253 octets without the dot. */
+static void check_probe_name(const char *name)
+{
+	size_t n, label = 0, i;
+
+	ORACLE(name != NULL, "a probe without a name");
+	n = strlen(name);
+	ORACLE(n >= 2 && n <= 254 && name[n - 1] == '.', "probe \"%s\"", name);
+	for (i = 0; i < n; i++) {
+		char c = name[i];
+
+		if (c == '.') {
+			ORACLE(label >= 1 && label <= 63, "probe \"%s\": a label of %zu", name, label);
+			label = 0;
+			continue;
+		}
+		ORACLE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_',
+		       "probe \"%s\": character 0x%02x", name, (unsigned char)c);
+		label++;
+	}
+}
+
+static void check_probes(const fedns_probes *probes)
+{
+	size_t i, j, n = fedns_probes_count(probes);
+
+	for (i = 0; i < n; i++) {
+		int type = fedns_probe_type(probes, i);
+
+		check_probe_name(fedns_probe_name(probes, i));
+		ORACLE(type == FEDNS_RR_A || type == FEDNS_RR_AAAA || type == FEDNS_RR_CNAME ||
+			       type == FEDNS_RR_SRV,
+		       "probe type %d", type);
+		for (j = 0; j < i && n < 400; j++)
+			ORACLE(type != fedns_probe_type(probes, j) ||
+				       strcmp(fedns_probe_name(probes, i), fedns_probe_name(probes, j)),
+			       "probe %s twice", fedns_probe_name(probes, i));
+	}
+	ORACLE(fedns_probe_name(probes, n) == NULL && fedns_probe_type(probes, n) == 0,
+	       "probe past the end");
+}
+
+static void check_findings(const fedns_findings *f)
+{
+	size_t i, n = fedns_findings_count(f);
+
+	for (i = 0; i < n; i++) {
+		int kind = fedns_finding_kind(f, i);
+		const char *id = fedns_finding_id(f, i);
+		char want[8];
+
+		ORACLE(fedns_finding_kind_name(kind) != NULL, "finding kind %d", kind);
+		snprintf(want, sizeof(want), "D%d", kind);
+		ORACLE(id && strcmp(id, want) == 0, "finding kind %d has id %s", kind, id ? id : "NULL");
+		ORACLE(fedns_finding_owner(f, i) && fedns_finding_expected_owner(f, i), "owner");
+		clean_text("a hint", fedns_finding_hint(f, i, FEDNS_LANG_EN));
+		clean_text("a hint (zh-CN)", fedns_finding_hint(f, i, FEDNS_LANG_ZH_CN));
+		if (kind == FEDNS_DRIFT_MISSING)
+			ORACLE(!fedns_finding_observed(f, i) && fedns_finding_expected(f, i),
+			       "D1 with observed data");
+		if (fedns_finding_observed(f, i))
+			clean_text("observed data", fedns_finding_observed(f, i));
+		if (fedns_finding_expected(f, i))
+			clean_text("expected data", fedns_finding_expected(f, i));
+	}
+	ORACLE(fedns_finding_id(f, n) == NULL && fedns_finding_owner(f, n) == NULL,
+	       "finding past the end");
+}
+
+void oracle_deployment(fedns_deployment *dep, const char *const *names, size_t nnames,
+		       const fedns_observed *observed)
 {
 	fedns_diagnostics *g = NULL;
 	fedns_recordset *rs = NULL, *again = NULL;
@@ -254,4 +378,42 @@ void oracle_deployment(fedns_deployment *dep, const char *const *names, size_t n
 	if (policy)
 		check_policy(policy, names, nnames);
 	fedns_policy_free(policy);
+
+	{
+		fedns_certs *certs = NULL;
+		fedns_probes *probes = NULL;
+		fedns_findings *findings = NULL;
+
+		st = fedns_deployment_certs(dep, &certs);
+		ORACLE(st == (errors ? FEDNS_EINVALID : FEDNS_OK), "certs with %zu errors: %s",
+		       errors, fedns_status_name(st));
+		if (certs)
+			check_certs(certs, dep);
+		fedns_certs_free(certs);
+		st = fedns_deployment_probes(dep, &probes);
+		ORACLE(st == (errors ? FEDNS_EINVALID : FEDNS_OK), "probes with %zu errors: %s",
+		       errors, fedns_status_name(st));
+		if (probes)
+			check_probes(probes);
+		fedns_probes_free(probes);
+		if (observed) {
+			st = fedns_deployment_compare(dep, observed, &findings);
+			ORACLE(st == (errors ? FEDNS_EINVALID : FEDNS_OK), "compare with %zu errors: %s",
+			       errors, fedns_status_name(st));
+			if (findings)
+				check_findings(findings);
+			fedns_findings_free(findings);
+		}
+	}
+}
+
+void oracle_compare(fedns_deployment *dep, const fedns_observed *observed)
+{
+	fedns_findings *findings = NULL;
+	fedns_status st = fedns_deployment_compare(dep, observed, &findings);
+
+	ORACLE(st == FEDNS_OK, "compare: %s: %s", fedns_status_name(st),
+	       fedns_deployment_last_error(dep));
+	check_findings(findings);
+	fedns_findings_free(findings);
 }

@@ -34,9 +34,15 @@ size_t oracle_diagnostics(const fedns_diagnostics *g);
  * record (tests/zoneline.c). */
 void oracle_recordset(const fedns_recordset *rs);
 
-/* Checks the deployment as a whole: validation, derivation and the policy
- * agree on whether it has errors, and every output passes the oracles
- * above. `names` are remote domains to ask the policy about. */
-void oracle_deployment(fedns_deployment *dep, const char *const *names, size_t nnames);
+/* Checks the deployment as a whole: validation, derivation, the policy,
+ * the certificates, the probes and (when `observed` is not NULL) the
+ * comparison agree on whether it has errors, and every output passes its
+ * oracles. `names` are remote domains to ask the policy about. */
+void oracle_deployment(fedns_deployment *dep, const char *const *names, size_t nnames,
+		       const fedns_observed *observed);
+
+/* Compares `observed` with a deployment that validates without errors and
+ * checks the findings (ids matching kinds, printable hints and data). */
+void oracle_compare(fedns_deployment *dep, const fedns_observed *observed);
 
 #endif

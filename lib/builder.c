@@ -1,10 +1,12 @@
 #include "builder.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "list.h"
 #include "part.h"
+#include "render.h"
 
 struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_t purposes)
 {
@@ -15,7 +17,9 @@ struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_
 		return NULL;
 	b->cands = p;
 	c = &b->cands[b->ncands++];
-	memset(c, 0, sizeof(*c));
+	/* The names are for the caller to write; the rest starts zeroed. */
+	c->owner[0] = c->target[0] = '\0';
+	memset(&c->addr, 0, sizeof(*c) - offsetof(struct fedns_cand, addr));
 	c->part = part;
 	c->purposes = purposes;
 	return c;
@@ -57,25 +61,33 @@ static int compare_cands(const void *pa, const void *pb)
 	return d ? d : a->part - b->part;
 }
 
-static size_t hash_cand(const struct fedns_cand *c)
+/* The hash of a record's key: owner, type and data (the address, or the
+ * target and port). Candidates and records hash alike. */
+static size_t hash_key(const char *owner, int type, const struct fedns_address *addr,
+		       const char *target, uint16_t port)
 {
 	const unsigned char *p;
 	uint64_t h = 1469598103934665603u;
 
-	for (p = (const unsigned char *)c->owner; *p; p++)
+	for (p = (const unsigned char *)owner; *p; p++)
 		h = (h ^ *p) * 1099511628211u;
-	h = (h ^ c->type) * 1099511628211u;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA) {
+	h = (h ^ (unsigned)type) * 1099511628211u;
+	if (type == FEDNS_RR_A || type == FEDNS_RR_AAAA) {
 		size_t i;
 
 		for (i = 0; i < 16; i++)
-			h = (h ^ c->addr.bytes[i]) * 1099511628211u;
+			h = (h ^ addr->bytes[i]) * 1099511628211u;
 	} else {
-		for (p = (const unsigned char *)c->target; *p; p++)
+		for (p = (const unsigned char *)target; *p; p++)
 			h = (h ^ *p) * 1099511628211u;
-		h = (h ^ c->port) * 1099511628211u;
+		h = (h ^ port) * 1099511628211u;
 	}
 	return (size_t)(h ^ (h >> 32));
+}
+
+static size_t hash_cand(const struct fedns_cand *c)
+{
+	return hash_key(c->owner, c->type, &c->addr, c->target, c->port);
 }
 
 static int same_record(const struct fedns_recordset *rs, const struct fedns_record *r,
@@ -98,19 +110,9 @@ static fedns_status rehash(struct fedns_builder *b)
 		return FEDNS_ENOMEM;
 	memset(slots, 0, n * sizeof(*slots));
 	for (i = 0; i < b->rs->n; i++) {
-		struct fedns_cand c;
-		const struct fedns_record *r = &b->rs->items[i];
 		size_t h;
 
-		/* Rebuild the key from the record; only hashed fields matter. */
-		memset(&c, 0, sizeof(c));
-		strcpy(c.owner, FEDNS_TEXT(b->rs, r->owner));
-		c.type = r->type;
-		c.addr = r->addr;
-		c.port = r->port;
-		if (r->target != FEDNS_NO_TEXT)
-			strcpy(c.target, FEDNS_TEXT(b->rs, r->target));
-		for (h = hash_cand(&c) & (n - 1); slots[h]; h = (h + 1) & (n - 1))
+		for (h = b->hashes[i] & (n - 1); slots[h]; h = (h + 1) & (n - 1))
 			;
 		slots[h] = i + 1;
 	}
@@ -130,12 +132,17 @@ fedns_status fedns_builder_init(struct fedns_builder *b, struct fedns_recordset 
 }
 
 static fedns_status append_record(struct fedns_builder *b, const struct fedns_cand *c,
-				  size_t slot)
+				  size_t slot, size_t hash)
 {
 	struct fedns_recordset *rs = b->rs;
 	struct fedns_record *r;
-	void *p = fedns_grow(&rs->alloc, rs->items, &rs->cap, rs->n, sizeof(*r));
+	void *p = fedns_grow(&rs->alloc, b->hashes, &b->hashcap, rs->n, sizeof(*b->hashes));
 
+	if (!p)
+		return FEDNS_ENOMEM;
+	b->hashes = p;
+	b->hashes[rs->n] = hash;
+	p = fedns_grow(&rs->alloc, rs->items, &rs->cap, rs->n, sizeof(*r));
 	if (!p)
 		return FEDNS_ENOMEM;
 	rs->items = p;
@@ -169,22 +176,42 @@ static fedns_status append_record(struct fedns_builder *b, const struct fedns_ca
 	return FEDNS_OK;
 }
 
+/* A group holds a handful of candidates (a SIP domain's five): insertion
+ * sort beats qsort()'s setup there. Candidates that compare equal are the
+ * same record, so any sorted order gives the same set. */
+static void sort_cands(struct fedns_cand *c, size_t n)
+{
+	struct fedns_cand t;
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(c, n, sizeof(*c), compare_cands);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		if (compare_cands(&c[i - 1], &c[i]) <= 0)
+			continue;
+		t = c[i];
+		for (j = i; j > 0 && compare_cands(&c[j - 1], &t) > 0; j--)
+			c[j] = c[j - 1];
+		c[j] = t;
+	}
+}
+
 /* Adds the pending candidates in order; a record already in the set keeps
  * its place and gains the candidate's purposes and comment. */
 fedns_status fedns_builder_flush(struct fedns_builder *b)
 {
 	size_t i;
 
-	/* qsort's array must not be NULL, even for no elements. */
-	if (b->ncands > 1)
-		qsort(b->cands, b->ncands, sizeof(*b->cands), compare_cands);
+	sort_cands(b->cands, b->ncands);
 	for (i = 0; i < b->ncands; i++) {
 		const struct fedns_cand *c = &b->cands[i];
-		size_t h;
+		size_t hash = hash_cand(c), h;
 
 		if ((b->rs->n + 1) * 2 > b->nslots && rehash(b))
 			return FEDNS_ENOMEM;
-		for (h = hash_cand(c) & (b->nslots - 1); b->slots[h]; h = (h + 1) & (b->nslots - 1)) {
+		for (h = hash & (b->nslots - 1); b->slots[h]; h = (h + 1) & (b->nslots - 1)) {
 			struct fedns_record *r = &b->rs->items[b->slots[h] - 1];
 
 			if (same_record(b->rs, r, c)) {
@@ -193,7 +220,7 @@ fedns_status fedns_builder_flush(struct fedns_builder *b)
 				break;
 			}
 		}
-		if (!b->slots[h] && append_record(b, c, h))
+		if (!b->slots[h] && append_record(b, c, h, hash))
 			return FEDNS_ENOMEM;
 	}
 	b->ncands = 0;
@@ -234,6 +261,7 @@ fail:
 static fedns_status intern_comments(struct fedns_recordset *rs)
 {
 	size_t i, j = 0;
+	int lang;
 
 	for (i = 0; i < rs->n; i++) {
 		struct fedns_record *r = &rs->items[i];
@@ -259,6 +287,12 @@ static fedns_status intern_comments(struct fedns_recordset *rs)
 		c->text[FEDNS_LANG_ZH_CN] = write_comment(rs, r->parts, FEDNS_LANG_ZH_CN);
 		if (c->text[FEDNS_LANG_EN] == FEDNS_NO_TEXT || c->text[FEDNS_LANG_ZH_CN] == FEDNS_NO_TEXT)
 			return FEDNS_ENOMEM;
+		for (lang = 0; lang < 2; lang++) {
+			const char *text = FEDNS_TEXT(rs, c->text[lang]);
+
+			c->len[lang] = strlen(text);
+			c->plain[lang] = fedns_render_plain(text) ? c->text[lang] : FEDNS_NO_TEXT;
+		}
 		rs->ncomments++;
 	}
 	return FEDNS_OK;
@@ -273,4 +307,5 @@ void fedns_builder_clear(struct fedns_builder *b)
 {
 	fedns_alloc_free(&b->rs->alloc, b->cands);
 	fedns_alloc_free(&b->rs->alloc, b->slots);
+	fedns_alloc_free(&b->rs->alloc, b->hashes);
 }

@@ -25,6 +25,8 @@ struct fedns_builder {
 	size_t ncands, candcap;
 	size_t *slots; /* hash of record index + 1; 0 is empty */
 	size_t nslots;
+	size_t *hashes; /* of each record, so that growing the table hashes nothing */
+	size_t hashcap;
 	uint32_t ttl;
 };
 

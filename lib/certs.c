@@ -6,6 +6,7 @@
  * Skype for Business Server 2015 "Edge Server environmental requirements"
  * for xmpp.<domain> (docs/certs.md). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -174,26 +175,65 @@ static int access_fqdn(const struct fedns_edge_pool *p, const char *d, char *out
 	return join(fedns_pool_access_host(p), d, out);
 }
 
-static int has_san(const struct fedns_certs *c, const struct cert *k, const char *name)
-{
-	size_t j;
+/* A SAN and where it stands, for finding repeats by sorting. */
+struct ranked {
+	const char *name;
+	size_t at;
+};
 
-	for (j = 0; j < k->nsans; j++)
-		if (strcmp(FEDNS_AT(&c->text, c->sans[k->first_san + j].name), name) == 0)
-			return 1;
-	return 0;
+static int by_name_place(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int d = strcmp(a->name, b->name);
+
+	return d ? d : (a->at > b->at) - (a->at < b->at);
 }
 
-/* Appends SAN `name` to the last certificate unless it is there already:
- * each name is listed once, with the reason that put it there first. */
+/* Lists each name of the last certificate once, with the reason that put
+ * it there first. Sorting, not a scan per name: a pool may serve 10^5
+ * domains. */
+static fedns_status drop_repeated_sans(struct fedns_certs *c)
+{
+	struct cert *k = &c->certs[c->ncerts - 1];
+	struct san *sans = c->sans + k->first_san;
+	struct ranked *r;
+	unsigned char *repeat;
+	size_t i, kept = 0, n = k->nsans;
+
+	if (n < 2)
+		return FEDNS_OK;
+	r = fedns_alloc_array(&c->alloc, NULL, n, sizeof(*r));
+	repeat = r ? fedns_alloc_malloc(&c->alloc, n) : NULL;
+	if (!repeat) {
+		fedns_alloc_free(&c->alloc, r);
+		return FEDNS_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		r[i].name = FEDNS_AT(&c->text, sans[i].name);
+		r[i].at = i;
+	}
+	qsort(r, n, sizeof(*r), by_name_place);
+	memset(repeat, 0, n);
+	for (i = 1; i < n; i++)
+		repeat[r[i].at] = strcmp(r[i].name, r[i - 1].name) == 0;
+	for (i = 0; i < n; i++)
+		if (!repeat[i])
+			sans[kept++] = sans[i];
+	k->nsans = kept;
+	c->nsans = k->first_san + kept;
+	fedns_alloc_free(&c->alloc, repeat);
+	fedns_alloc_free(&c->alloc, r);
+	return FEDNS_OK;
+}
+
+/* Appends SAN `name` to the last certificate; drop_repeated_sans() removes
+ * the repeats once the certificate is complete. */
 static fedns_status add_san(struct fedns_certs *c, const char *name, int reason, const char *arg)
 {
 	struct cert *k = &c->certs[c->ncerts - 1];
 	struct san *s;
 	void *p;
 
-	if (has_san(c, k, name))
-		return FEDNS_OK;
 	p = fedns_grow(&c->alloc, c->sans, &c->sancap, c->nsans, sizeof(*c->sans));
 	if (!p)
 		return FEDNS_ENOMEM;
@@ -310,6 +350,8 @@ static fedns_status add_pool(struct fedns_certs *c, const fedns_deployment *dep,
 		return st;
 	if (p->xmpp_proxy)
 		st = add_xmpp(c, dep, p, &xmpp);
+	if (!st)
+		st = drop_repeated_sans(c);
 	if (!st)
 		st = add_note(c, FEDNS_NOTE_PUBLIC_CA);
 	if (!st)

@@ -595,7 +595,8 @@ static int near(const char *po, size_t npo, const char *pm, size_t npm)
  * host, or a misspelt SRV name. NULL for none. */
 static const char *near_miss_of(const struct cmp *c, const char *owner)
 {
-	size_t d = fedns__managed_domain_of(&c->m, owner), dl, ol = strlen(owner), npo, i;
+	size_t d = fedns__managed_domain_of(&c->m, owner), dl, ol = strlen(owner), npo, k, count;
+	const size_t *mine;
 	const char *dom;
 
 	if (d == NO_DOMAIN)
@@ -605,11 +606,12 @@ static const char *near_miss_of(const struct cmp *c, const char *owner)
 	if (ol <= dl)
 		return NULL;
 	npo = ol - dl - 1;
-	for (i = 0; i < c->m.n; i++) {
-		const struct fedns_mname *m = &c->m.names[i];
+	mine = fedns__managed_names_of(&c->m, d, &count);
+	for (k = 0; k < count; k++) {
+		const struct fedns_mname *m = &c->m.names[mine[k]];
 		size_t ml = strlen(m->str), npm = ml > dl ? ml - dl - 1 : 0;
 
-		if (m->domain != d || !(m->kinds & FEDNS_M_MANAGED))
+		if (!(m->kinds & FEDNS_M_MANAGED))
 			continue;
 		if (npo == ml - 1 && memcmp(owner, m->str, npo) == 0)
 			return m->str;

@@ -170,16 +170,20 @@ static fedns_status fold(const char *in, char *out)
 	return fedns_name_fold(in, out, NULL) == FEDNS_NAME_OK ? FEDNS_OK : FEDNS_EINVALID;
 }
 
-/* `label` + "." + `domain`, folded. */
+/* `label` + "." + `domain`, both folded already (a host label checked by
+ * fedns_label_fold() or one of the rules' own, and a folded name): the
+ * result is folded too, and a valid name unless it is too long, which is
+ * all that folding it again would find. */
 static fedns_status join(const char *label, const char *domain, char *out)
 {
-	char buf[2 * FEDNS_NAME_BUF + 1];
-	size_t n = strlen(label);
+	size_t nl = strlen(label), nd = strlen(domain);
 
-	memcpy(buf, label, n);
-	buf[n] = '.';
-	strcpy(buf + n + 1, domain);
-	return fold(buf, out);
+	if (nl + 1 + nd > FEDNS_NAME_MAX)
+		return FEDNS_EINVALID;
+	memcpy(out, label, nl);
+	out[nl] = '.';
+	memcpy(out + nl + 1, domain, nd + 1);
+	return FEDNS_OK;
 }
 
 static fedns_status parse_addresses(const struct fedns_alloc *a, const struct fedns_strlist *l,

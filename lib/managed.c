@@ -106,31 +106,68 @@ static int by_name(const void *pa, const void *pb)
 	return d ? d : (a->order > b->order) - (a->order < b->order);
 }
 
-size_t fedns__managed_domain_of(const struct fedns_managed *m, const char *name)
+static int by_domain_key(const void *pa, const void *pb)
 {
-	size_t i, best = NO_DOMAIN, bestlen = 0, n = strlen(name);
+	const struct fedns_domain_key *a = pa, *b = pb;
+	int d = strcmp(a->name, b->name);
 
-	for (i = 0; i < m->ndomains; i++) {
-		const char *d = FEDNS_MTEXT(m, m->domains[i].name);
-		size_t k = strlen(d);
-
-		if (k > bestlen && (k == n || (k < n && name[n - k - 1] == '.')) &&
-		    memcmp(name + n - k, d, k) == 0) {
-			best = i;
-			bestlen = k;
-		}
-	}
-	return best;
+	return d ? d : (a->index > b->index) - (a->index < b->index);
 }
 
-/* Sorts by name and merges repeats, keeping the first order and every kind. */
-static void sort_unique(struct fedns_managed *m)
+/* The first domain named `name`, or NO_DOMAIN. */
+static size_t domain_named(const struct fedns_managed *m, const char *name)
+{
+	size_t lo = 0, hi = m->ndomains;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->domain_keys[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < m->ndomains && strcmp(m->domain_keys[lo].name, name) == 0)
+		return m->domain_keys[lo].index;
+	return NO_DOMAIN;
+}
+
+/* The longest domain that is `name` or a parent of it: its suffixes from
+ * the longest, each looked up. Of equal names the first domain wins. */
+size_t fedns__managed_domain_of(const struct fedns_managed *m, const char *name)
+{
+	const char *p = name;
+
+	while (*p) {
+		size_t d = domain_named(m, p);
+
+		if (d != NO_DOMAIN)
+			return d;
+		p = strchr(p, '.');
+		if (!p)
+			break;
+		p++;
+	}
+	return NO_DOMAIN;
+}
+
+const size_t *fedns__managed_names_of(const struct fedns_managed *m, size_t d, size_t *count)
+{
+	*count = m->domain_first[d + 1] - m->domain_first[d];
+	return m->by_domain + m->domain_first[d];
+}
+
+/* Sorts by name and merges repeats, keeping the first order and every kind;
+ * then finds each name's domain and lists the names domain by domain. */
+static fedns_status sort_unique(struct fedns_managed *m)
 {
 	size_t i, j = 0;
 
 	for (i = 0; i < m->n; i++)
 		m->names[i].str = FEDNS_MTEXT(m, m->names[i].name);
-	qsort(m->names, m->n, sizeof(*m->names), by_name);
+	/* qsort's array must not be NULL, even for no elements. */
+	if (m->n > 1)
+		qsort(m->names, m->n, sizeof(*m->names), by_name);
 	for (i = 0; i < m->n; i++) {
 		if (j && strcmp(m->names[j - 1].str, m->names[i].str) == 0) {
 			m->names[j - 1].kinds |= m->names[i].kinds;
@@ -139,8 +176,39 @@ static void sort_unique(struct fedns_managed *m)
 		m->names[j++] = m->names[i];
 	}
 	m->n = j;
-	for (i = 0; i < m->n; i++)
-		m->names[i].domain = fedns__managed_domain_of(m, m->names[i].str);
+	m->domain_keys = fedns_alloc_array(&m->alloc, NULL, m->ndomains, sizeof(*m->domain_keys));
+	m->domain_first = fedns_alloc_array(&m->alloc, NULL, m->ndomains + 2,
+					    sizeof(*m->domain_first));
+	m->by_domain = fedns_alloc_array(&m->alloc, NULL, m->n, sizeof(*m->by_domain));
+	if (!m->domain_keys || !m->domain_first || !m->by_domain)
+		return FEDNS_ENOMEM;
+	for (i = 0; i < m->ndomains; i++) {
+		m->domain_keys[i].name = FEDNS_MTEXT(m, m->domains[i].name);
+		m->domain_keys[i].index = i;
+	}
+	if (m->ndomains > 1)
+		qsort(m->domain_keys, m->ndomains, sizeof(*m->domain_keys), by_domain_key);
+	/* A counting sort, stable: each domain's names stay in name order.
+	 * Names under no domain count at index ndomains. */
+	memset(m->domain_first, 0, (m->ndomains + 2) * sizeof(*m->domain_first));
+	for (i = 0; i < m->n; i++) {
+		size_t d = fedns__managed_domain_of(m, m->names[i].str);
+
+		m->names[i].domain = d;
+		m->domain_first[(d == NO_DOMAIN ? m->ndomains : d) + 1]++;
+	}
+	for (i = 1; i < m->ndomains + 2; i++)
+		m->domain_first[i] += m->domain_first[i - 1];
+	for (i = 0; i < m->n; i++) {
+		size_t d = m->names[i].domain == NO_DOMAIN ? m->ndomains : m->names[i].domain;
+
+		m->by_domain[m->domain_first[d]++] = i;
+	}
+	/* Each start moved to the next domain's: shift them back. */
+	for (i = m->ndomains + 1; i > 0; i--)
+		m->domain_first[i] = m->domain_first[i - 1];
+	m->domain_first[0] = 0;
+	return FEDNS_OK;
 }
 
 fedns_status fedns__managed_build(struct fedns_managed *m, const fedns_deployment *dep,
@@ -156,15 +224,16 @@ fedns_status fedns__managed_build(struct fedns_managed *m, const fedns_deploymen
 	for (i = 0; !st && i < dep->domains.n; i++)
 		if (FEDNS_DOMAIN(dep, i)->users)
 			st = add_domain(m, FEDNS_DOMAIN(dep, i));
-	if (!st)
-		sort_unique(m);
-	return st;
+	return st ? st : sort_unique(m);
 }
 
 void fedns__managed_clear(struct fedns_managed *m)
 {
 	fedns_alloc_free(&m->alloc, m->names);
 	fedns_alloc_free(&m->alloc, m->domains);
+	fedns_alloc_free(&m->alloc, m->domain_keys);
+	fedns_alloc_free(&m->alloc, m->domain_first);
+	fedns_alloc_free(&m->alloc, m->by_domain);
 	fedns__arena_free(&m->text, &m->alloc);
 	memset(m, 0, sizeof(*m));
 }
@@ -204,12 +273,10 @@ struct fedns_probes {
 static fedns_status add_probe(struct fedns_probes *p, const char *name, int type)
 {
 	struct probe *e;
-	size_t i;
 	void *q;
 
-	for (i = 0; i < p->n; i++) /* a few dozen probes: a scan is fine */
-		if (p->items[i].type == type && strcmp(FEDNS_AT(&p->text, p->items[i].name), name) == 0)
-			return FEDNS_OK;
+	/* Repeats are dropped once, at the end (drop_repeats): a scan here
+	 * would make a deployment of many domains quadratic. */
 	q = fedns_grow(&p->alloc, p->items, &p->cap, p->n, sizeof(*e));
 	if (!q)
 		return FEDNS_ENOMEM;
@@ -291,6 +358,59 @@ static int by_order(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
+/* A probe and where it stands, for finding repeats by sorting. */
+struct ranked {
+	const char *name;
+	int type;
+	size_t at;
+};
+
+static int by_name_type_place(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int d = strcmp(a->name, b->name);
+
+	if (d)
+		return d;
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Keeps the first of probes with the same name and type, in place and in
+ * order. */
+static fedns_status drop_repeats(struct fedns_probes *p)
+{
+	struct ranked *r;
+	unsigned char *repeat;
+	size_t i, kept = 0;
+
+	if (p->n < 2)
+		return FEDNS_OK;
+	r = fedns_alloc_array(&p->alloc, NULL, p->n, sizeof(*r));
+	repeat = r ? fedns_alloc_malloc(&p->alloc, p->n) : NULL;
+	if (!repeat) {
+		fedns_alloc_free(&p->alloc, r);
+		return FEDNS_ENOMEM;
+	}
+	for (i = 0; i < p->n; i++) {
+		r[i].name = FEDNS_AT(&p->text, p->items[i].name);
+		r[i].type = p->items[i].type;
+		r[i].at = i;
+	}
+	qsort(r, p->n, sizeof(*r), by_name_type_place);
+	memset(repeat, 0, p->n);
+	for (i = 1; i < p->n; i++)
+		repeat[r[i].at] = r[i].type == r[i - 1].type && strcmp(r[i].name, r[i - 1].name) == 0;
+	for (i = 0; i < p->n; i++)
+		if (!repeat[i])
+			p->items[kept++] = p->items[i];
+	p->n = kept;
+	fedns_alloc_free(&p->alloc, repeat);
+	fedns_alloc_free(&p->alloc, r);
+	return FEDNS_OK;
+}
+
 /* Every managed and watched name in the order of first appearance (the
  * derived set's, then the SRV and watched names domain by domain), then the
  * typos of the SRV names. */
@@ -312,7 +432,7 @@ static fedns_status fill_probes(struct fedns_probes *p, const struct fedns_manag
 		if ((order[i]->kinds & FEDNS_M_SRV) && order[i]->domain != NO_DOMAIN)
 			st = probe_typos(p, order[i]->str);
 	fedns_alloc_free(&p->alloc, order);
-	return st;
+	return st ? st : drop_repeats(p);
 }
 
 FEDNS_API void fedns_probes_free(fedns_probes *probes)

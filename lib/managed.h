@@ -41,6 +41,13 @@ struct fedns_domain_view {
 	int on_premises;
 };
 
+/* A domain's name and index, for finding the domain of a name by its
+ * suffixes. */
+struct fedns_domain_key {
+	const char *name;
+	size_t index;
+};
+
 struct fedns_managed {
 	struct fedns_alloc alloc;
 	struct fedns_arena text;
@@ -48,6 +55,12 @@ struct fedns_managed {
 	size_t n, cap;
 	struct fedns_domain_view *domains;
 	size_t ndomains, domcap;
+	/* The domains sorted by name, then index, so that finding the domain
+	 * of a name is a search per label, not a scan of every domain. */
+	struct fedns_domain_key *domain_keys;
+	/* The names of each domain, in name order: names[by_domain[k]] for k
+	 * in domain_first[d] .. domain_first[d + 1]. */
+	size_t *by_domain, *domain_first;
 };
 
 /* Builds the view of `dep` and its derived set `rs`. */
@@ -57,6 +70,9 @@ void fedns__managed_clear(struct fedns_managed *m);
 /* The domain (an index into domains) `name` is at or under, the longest
  * one; (size_t)-1 for none. */
 size_t fedns__managed_domain_of(const struct fedns_managed *m, const char *name);
+/* The names of domain `d` (index `d` into domains): `*count` indexes into
+ * names, in name order. */
+const size_t *fedns__managed_names_of(const struct fedns_managed *m, size_t d, size_t *count);
 /* The entry of an absolute folded name, or NULL. */
 const struct fedns_mname *fedns__managed_find(const struct fedns_managed *m, const char *name);
 #define FEDNS_MTEXT(m, at) FEDNS_AT(&(m)->text, at)

@@ -144,6 +144,40 @@ static enum fedns_name_fault check_name(const char *in, size_t len, struct fedns
 	return FEDNS_NAME_OK;
 }
 
+/* The common case in one pass: a valid name of ASCII letters, digits and
+ * hyphens, folded into `out`. Returns 0 at anything else, for check_name()
+ * to say what is wrong; what it wrote to `out` is then to be discarded. */
+static int fold_valid(const char *in, size_t len, char *out)
+{
+	size_t i, start = 0;
+	int numeric = 1; /* the label so far is all digits */
+
+	if (len > FEDNS_NAME_MAX)
+		return 0;
+	for (i = 0; i <= len; i++) {
+		unsigned char c = i < len ? byte_at(in, i) : '.';
+
+		if (c == '.') {
+			if (i == start || i - start > LABEL_MAX || in[start] == '-' || in[i - 1] == '-')
+				return 0;
+			if (i == len)
+				break;
+			start = i + 1;
+			numeric = 1;
+		} else if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c - 'A' + 'a');
+			numeric = 0;
+		} else if ((c >= 'a' && c <= 'z') || c == '-') {
+			numeric = 0;
+		} else if (!is_digit(c)) {
+			return 0;
+		}
+		out[i] = (char)c;
+	}
+	out[len] = '\0';
+	return !numeric;
+}
+
 enum fedns_name_fault fedns_name_fold(const char *in, char *out, struct fedns_name_error *err)
 {
 	enum fedns_name_fault f;
@@ -154,6 +188,11 @@ enum fedns_name_fault fedns_name_fold(const char *in, char *out, struct fedns_na
 	if (!in)
 		return set_fault(err, FEDNS_NAME_EMPTY, 0, "", 0, 0);
 	len = name_length(in);
+	if (len && in != out) {
+		if (fold_valid(in, len, out))
+			return FEDNS_NAME_OK;
+		out[0] = '\0';
+	}
 	if (len == 0)
 		return set_fault(err, FEDNS_NAME_EMPTY, 0, "", 0, 0);
 	f = check_name(in, len, err);

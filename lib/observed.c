@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "list.h"
+#include "message.h"
 
 #define LABEL_MAX 63
 
@@ -201,22 +202,39 @@ static fedns_status append(fedns_observed *obs, const struct pending *p)
 	return FEDNS_OK;
 }
 
+/* `in` for a message: escaped (message.c), cut after 120 bytes, so an
+ * error never carries a control character from the caller's bytes. */
+static const char *show(const char *in, char *buf, size_t cap)
+{
+	struct fedns_msg m = {buf, cap, 0};
+	size_t i;
+
+	for (i = 0; in[i] && i < 120; i++)
+		fedns_msg_escaped(&m, (unsigned char)in[i]);
+	if (in[i])
+		fedns_msg_str(&m, "...");
+	fedns_msg_finish(&m);
+	return buf;
+}
+
 /* Checks and folds the owner (and target) into the buffers of `p`. */
 static fedns_status prepare(fedns_observed *obs, const char *what, const char *owner,
 			    const char *target, char *owner_buf, char *target_buf,
 			    struct pending *p)
 {
+	char shown[512];
+
 	if (!owner)
 		return fail(obs, FEDNS_EINVAL, "%s: owner is NULL", what);
 	if (!fedns__observed_fold(owner, owner_buf))
-		return fail(obs, FEDNS_EBADNAME, "%s: owner \"%.300s\" is not a DNS name", what,
-			    owner);
+		return fail(obs, FEDNS_EBADNAME, "%s: owner \"%s\" is not a DNS name", what,
+			    show(owner, shown, sizeof(shown)));
 	p->owner = owner_buf;
 	if (!target)
 		return FEDNS_OK;
 	if (!fedns__observed_fold(target, target_buf))
-		return fail(obs, FEDNS_EBADNAME, "%s: target \"%.300s\" is not a DNS name", what,
-			    target);
+		return fail(obs, FEDNS_EBADNAME, "%s: target \"%s\" is not a DNS name", what,
+			    show(target, shown, sizeof(shown)));
 	p->target = target_buf;
 	return FEDNS_OK;
 }
@@ -342,7 +360,7 @@ FEDNS_API fedns_status fedns_observed_add_other(fedns_observed *obs, const char 
 FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const char *owner,
 						  int rrtype, const char *why)
 {
-	char o[FEDNS_ABS_BUF];
+	char o[FEDNS_ABS_BUF], shown[512];
 	struct fedns_obs_failure *f;
 	size_t len;
 	void *items;
@@ -355,7 +373,8 @@ FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const cha
 			    !owner ? "owner is NULL" : !why ? "why is NULL" : "bad type");
 	if (!fedns__observed_fold(owner, o))
 		return fail(obs, FEDNS_EBADNAME,
-			    "fedns_observed_add_failure: owner \"%.300s\" is not a DNS name", owner);
+			    "fedns_observed_add_failure: owner \"%s\" is not a DNS name",
+			    show(owner, shown, sizeof(shown)));
 	items = fedns_grow(&obs->alloc, obs->failures, &obs->failcap, obs->nfailures, sizeof(*f));
 	if (!items)
 		return fail(obs, FEDNS_ENOMEM, "out of memory");

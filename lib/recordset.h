@@ -26,6 +26,12 @@ struct fedns_record {
 struct fedns_comment {
 	uint32_t parts;
 	size_t text[2]; /* by fedns_lang */
+	/* Found, when the comment was written, to hold nothing that
+	 * fedns_render_line_text() replaces: the text offset so checked (a
+	 * text put in its place is checked again), or FEDNS_NO_TEXT; and the
+	 * text's length. Rendering then copies it as it is. */
+	size_t plain[2];
+	size_t len[2];
 };
 
 /* A zone the records are split into (zone_split.c), for the formats that

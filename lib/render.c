@@ -147,31 +147,74 @@ size_t fedns_render_breaker(const char *text)
 	return 0;
 }
 
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+
+/* Whether none of the eight bytes at `p` starts a line break or control
+ * character: all ASCII, none below 0x20, none 0x7f. In each byte of `x`
+ * (all below 0x80), ((x | HIGH) - c) has the high bit set where the byte is
+ * >= c, with no borrow across bytes. */
+static int plain8(const char *p)
+{
+	uint64_t w, del;
+
+	memcpy(&w, p, 8);
+	if (w & HIGH)
+		return 0;
+	del = w ^ (ONES * 0x7f); /* 0 where the byte is 0x7f */
+	return (((w | HIGH) - ONES * 0x20) & HIGH) == HIGH && (((del | HIGH) - ONES) & HIGH) == HIGH;
+}
+
+/* Comments are most of what several formats write: plain ASCII is skipped
+ * eight bytes at a time. */
 void fedns_render_line_text(struct fedns_sink *s, const char *text)
 {
-	const char *p = text, *run = text;
+	size_t n = strlen(text), i = 0, run = 0;
 
-	while (*p) {
-		size_t k = fedns_render_breaker(p);
+	while (i < n) {
+		size_t k;
 
-		if (!k) {
-			p++;
+		if (n - i >= 8 && plain8(text + i)) {
+			i += 8;
 			continue;
 		}
-		fedns_sink_put(s, run, (size_t)(p - run));
+		k = fedns_render_breaker(text + i);
+		if (!k) {
+			i++;
+			continue;
+		}
+		fedns_sink_put(s, text + run, i - run);
 		fedns_sink_putc(s, ' ');
-		p += k;
-		run = p;
+		i += k;
+		run = i;
 	}
-	fedns_sink_put(s, run, (size_t)(p - run));
+	fedns_sink_put(s, text + run, n - run);
+}
+
+int fedns_render_plain(const char *text)
+{
+	size_t n = strlen(text), i;
+
+	for (i = 0; i < n; i++) {
+		if (n - i >= 8 && plain8(text + i))
+			i += 7;
+		else if (fedns_render_breaker(text + i))
+			return 0;
+	}
+	return 1;
 }
 
 void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
 		       const struct fedns_record *r, int lang)
 {
+	const struct fedns_comment *c = &rs->comments[r->comment];
+
 	fedns_render_purposes(s, r->purposes, ", ");
-	fedns_sink_puts(s, ": ");
-	fedns_render_line_text(s, fedns_render_comment(rs, r, lang));
+	fedns_sink_put(s, ": ", 2);
+	if (c->plain[lang] == c->text[lang])
+		fedns_sink_put(s, FEDNS_TEXT(rs, c->text[lang]), c->len[lang]);
+	else
+		fedns_render_line_text(s, FEDNS_TEXT(rs, c->text[lang]));
 }
 
 void fedns_render_rr(struct fedns_sink *s, const struct fedns_recordset *rs,

@@ -39,6 +39,9 @@ void fedns_render_line_text(struct fedns_sink *s, const char *text);
 /* The length of the control character or line break `text` starts with
  * (what fedns_render_line_text() replaces), or 0. */
 size_t fedns_render_breaker(const char *text);
+/* Whether fedns_render_line_text() writes `text` as it is; the record
+ * set's comments are checked once, when they are written (builder.c). */
+int fedns_render_plain(const char *text);
 /* "purposes: comment" of record `r`, on one line. */
 void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
 		       const struct fedns_record *r, int lang);

@@ -27,7 +27,7 @@ static void flush(struct fedns_sink *s)
 	s->used = 0;
 }
 
-void fedns_sink_put(struct fedns_sink *s, const char *p, size_t n)
+void fedns__sink_put(struct fedns_sink *s, const char *p, size_t n)
 {
 	if (!s->write) {
 		/* Keep one byte for the NUL; count the rest, snprintf-like. */
@@ -50,21 +50,6 @@ void fedns_sink_put(struct fedns_sink *s, const char *p, size_t n)
 		if (s->used == FEDNS_SINK_CHUNK)
 			flush(s);
 	}
-}
-
-void fedns_sink_puts(struct fedns_sink *s, const char *p)
-{
-	fedns_sink_put(s, p, strlen(p));
-}
-
-void fedns_sink_putc(struct fedns_sink *s, char c)
-{
-	if (s->write && s->used < FEDNS_SINK_CHUNK - 1) {
-		s->chunk[s->used++] = c;
-		s->total++;
-		return;
-	}
-	fedns_sink_put(s, &c, 1);
 }
 
 void fedns_sink_putu(struct fedns_sink *s, uint64_t v)

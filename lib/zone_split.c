@@ -27,13 +27,28 @@ struct names {
 	size_t nslots, used; /* nslots is a power of two, at least twice used */
 };
 
+/* FNV-1a over the name from its last byte to its first, so that one pass
+ * over a name from the end gives the hash of each of its suffixes. */
+#define FNV_BASIS 1469598103934665603u
+#define FNV_PRIME 1099511628211u
+
+static uint64_t hash_step(uint64_t h, char c)
+{
+	return (h ^ (unsigned char)c) * FNV_PRIME;
+}
+
+static size_t hash_final(uint64_t h)
+{
+	return (size_t)(h ^ (h >> 32));
+}
+
 static size_t hash(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603u;
+	uint64_t h = FNV_BASIS;
 
 	while (n--)
-		h = (h ^ (unsigned char)*p++) * 1099511628211u;
-	return (size_t)(h ^ (h >> 32));
+		h = hash_step(h, p[n]);
+	return hash_final(h);
 }
 
 static const char *slot_name(const struct names *t, const struct slot *s)
@@ -41,17 +56,20 @@ static const char *slot_name(const struct names *t, const struct slot *s)
 	return FEDNS_AT(&t->text, (s->name >> 1) - 1);
 }
 
-/* The slot of name `p`, or the empty slot where it would go. */
-static struct slot *probe(const struct names *t, const char *p)
+/* The slot of name `p` of hash `h`, or the empty slot where it would go. */
+static struct slot *probe_hashed(const struct names *t, const char *p, size_t h)
 {
-	size_t h = hash(p, strlen(p)) & (t->nslots - 1);
-
-	for (;; h = (h + 1) & (t->nslots - 1)) {
+	for (h &= t->nslots - 1;; h = (h + 1) & (t->nslots - 1)) {
 		struct slot *s = &t->slots[h];
 
 		if (!s->name || strcmp(slot_name(t, s), p) == 0)
 			return s;
 	}
+}
+
+static struct slot *probe(const struct names *t, const char *p)
+{
+	return probe_hashed(t, p, hash(p, strlen(p)));
 }
 
 static fedns_status rehash(struct names *t)
@@ -124,17 +142,24 @@ static fedns_status add_domains(struct names *t, const fedns_deployment *dep)
  * cut; with no SIP domain at or above it, the parent name. */
 static struct slot *zone_of(struct names *t, const char *name)
 {
-	const char *p = name, *dot;
+	/* The hash of each suffix that starts a label, longest first. */
+	size_t start[FEDNS_NAME_BUF / 2 + 1], hashes[FEDNS_NAME_BUF / 2 + 1];
+	size_t n = strlen(name), k = 0, i;
+	uint64_t h = FNV_BASIS;
+	const char *dot, *p;
 
-	for (;;) {
-		struct slot *s = t->nslots ? probe(t, p) : NULL;
+	for (i = n; i-- > 0;) {
+		h = hash_step(h, name[i]);
+		if (i == 0 || name[i - 1] == '.') {
+			start[k] = i;
+			hashes[k++] = hash_final(h);
+		}
+	}
+	while (t->nslots && k--) {
+		struct slot *s = probe_hashed(t, name + start[k], hashes[k]);
 
-		if (s && (s->name & 1))
+		if (s->name & 1)
 			return s;
-		dot = strchr(p, '.');
-		if (!dot)
-			break;
-		p = dot + 1;
 	}
 	dot = strchr(name, '.');
 	p = dot ? dot + 1 : name;
@@ -245,7 +270,7 @@ static size_t run(const char *p, size_t n, int digits)
 /* Text runs by code point (byte order in UTF-8), digit runs by value, a key
  * that runs out first is smaller. Keys equal that way ("a01", "a1") fall
  * back to byte order, for a total order. */
-static int natural(const char *a, size_t na, const char *b, size_t nb)
+static int natural_runs(const char *a, size_t na, const char *b, size_t nb)
 {
 	size_t i = 0, j = 0;
 
@@ -271,6 +296,30 @@ static int natural(const char *a, size_t na, const char *b, size_t nb)
 	}
 }
 
+/* natural_runs(), which most comparisons need not run: past their common
+ * prefix, two keys that go on with no digit (or end) compare as bytes do,
+ * since the runs up to there are the same and the text runs that differ
+ * differ in that byte (or one ends). Otherwise the runs are compared from
+ * the start of the run the prefix ends in; the bytes before it are equal,
+ * so the byte-order tie-break comes out the same. */
+static int natural(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t n = na < nb ? na : nb, p = 0, s;
+	int d;
+
+	while (p < n && a[p] == b[p])
+		p++;
+	if ((p == na || !digit(a[p])) && (p == nb || !digit(b[p])))
+		return compare_bytes(a + p, na - p, b + p, nb - p);
+	s = p;
+	if (s) {
+		d = digit(a[s - 1]);
+		while (s && digit(a[s - 1]) == d)
+			s--;
+	}
+	return natural_runs(a + s, na - s, b + s, nb - s);
+}
+
 /* ---- the octoDNS order ---- */
 
 struct sort_key {
@@ -290,6 +339,25 @@ static int compare_keys(const void *pa, const void *pb)
 	if (a->rank != b->rank)
 		return a->rank - b->rank;
 	return (a->index > b->index) - (a->index < b->index);
+}
+
+/* compare_keys() is a total order, so any sort gives the same result: a
+ * zone's few records are sorted by insertion, without qsort()'s setup. */
+static void sort_keys(struct sort_key *keys, size_t n)
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(keys, n, sizeof(*keys), compare_keys);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct sort_key k = keys[i];
+
+		for (j = i; j > 0 && compare_keys(&keys[j - 1], &k) > 0; j--)
+			keys[j] = keys[j - 1];
+		keys[j] = k;
+	}
 }
 
 static int type_rank(int type)
@@ -316,7 +384,7 @@ static void order_zones(struct fedns_recordset *rs, struct sort_key *keys, char 
 		keys[z].index = z;
 		at += n + 1;
 	}
-	qsort(keys, rs->nzones, sizeof(*keys), compare_keys);
+	sort_keys(keys, rs->nzones);
 	for (z = 0; z < rs->nzones; z++)
 		rs->zone_order[z] = keys[z].index;
 }
@@ -339,7 +407,7 @@ static void order_records(struct fedns_recordset *rs, struct sort_key *keys)
 			keys[k].rank = type_rank(rs->items[i].type);
 			keys[k].index = i;
 		}
-		qsort(keys, zone->count, sizeof(*keys), compare_keys);
+		sort_keys(keys, zone->count);
 		for (k = 0; k < zone->count; k++)
 			rs->sorted_items[zone->start + k] = keys[k].index;
 	}

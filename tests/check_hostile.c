@@ -6,8 +6,9 @@
  * no rendered line may read, to a zone-file parser, as a directive or a
  * second record (tests/zoneline.c reads every zone line back).
  *
- * The million-domain test takes its size from FEDNS_HOSTILE_DOMAINS when set
- * (the valgrind setup lowers it; the output says how many were used). */
+ * The scale tests take their sizes from FEDNS_HOSTILE_DOMAINS and
+ * FEDNS_HOSTILE_API_DOMAINS when set (the valgrind setup lowers them; the
+ * output says how many were used). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,7 +166,7 @@ static const char *const hostile[] = {
 	"contoso.com. 3600 IN A 192.0.2.66",
 	"\x1b[31mred.com",
 	"del\x7f.com",
-	"b\xc3\xbc" "cher.de",
+	"b\xc3\xbc\x63her.de",
 	"\xff\xfe.com",
 	"..",
 	"",
@@ -409,6 +410,39 @@ START_TEST(test_normalize_hostile)
 		ck_assert_int_eq(st, FEDNS_EBADADDR);
 		assert_clean("why", why);
 	}
+}
+END_TEST
+
+/* The observed set's adders take names from zone files and live answers:
+ * a refusal's message quotes the bad value escaped, on one line. */
+START_TEST(test_observed_refusals_are_printable)
+{
+	const char *value = hostile[_i];
+	fedns_observed *obs;
+	fedns_status st[8];
+	size_t i;
+
+	OK(fedns_observed_new(&obs));
+	st[0] = fedns_observed_add_a(obs, value, 60, "192.0.2.1", 1);
+	assert_clean("observed last error (A owner)", fedns_observed_last_error(obs));
+	st[1] = fedns_observed_add_a(obs, "sip.contoso.com", 60, value, 1);
+	assert_clean("observed last error (A address)", fedns_observed_last_error(obs));
+	st[2] = fedns_observed_add_aaaa(obs, "sip.contoso.com", 60, value, 1);
+	assert_clean("observed last error (AAAA address)", fedns_observed_last_error(obs));
+	st[3] = fedns_observed_add_cname(obs, "sip.contoso.com", 60, value, 1);
+	assert_clean("observed last error (CNAME target)", fedns_observed_last_error(obs));
+	st[4] = fedns_observed_add_srv(obs, "_sip._tls.contoso.com", 60, 0, 0, 443, value, 1);
+	assert_clean("observed last error (SRV target)", fedns_observed_last_error(obs));
+	st[5] = fedns_observed_add_other(obs, value, 60, 16, "\"x\"", 1);
+	assert_clean("observed last error (other owner)", fedns_observed_last_error(obs));
+	st[6] = fedns_observed_add_failure(obs, value, 0, "timeout");
+	assert_clean("observed last error (failure owner)", fedns_observed_last_error(obs));
+	st[7] = fedns_observed_set_source(obs, value);
+	assert_clean("observed last error (source)", fedns_observed_last_error(obs));
+	for (i = 0; i < 8; i++)
+		ck_assert_msg(st[i] == FEDNS_OK || st[i] == FEDNS_EBADNAME || st[i] == FEDNS_EBADADDR,
+			      "call %zu on \"%s\": %s", i, value, fedns_status_name(st[i]));
+	fedns_observed_free(obs);
 }
 END_TEST
 
@@ -695,23 +729,92 @@ START_TEST(test_a_million_domains)
 }
 END_TEST
 
+/* The other entry points over many SIP domains: none may take time that
+ * grows with the square of the deployment (a linear scan per name). The
+ * size, 100000 domains, comes from FEDNS_HOSTILE_API_DOMAINS when set (the
+ * valgrind setup lowers it); the tcase's timeout is the judge. */
+START_TEST(test_every_entry_point_scales)
+{
+	const char *env = getenv("FEDNS_HOSTILE_API_DOMAINS");
+	size_t n = env ? strtoul(env, NULL, 10) : 100000, i;
+	fedns_deployment *dep;
+	fedns_edge_pool *p;
+	fedns_diagnostics *g = NULL;
+	fedns_policy *policy = NULL;
+	fedns_certs *certs = NULL;
+	fedns_probes *probes = NULL;
+	fedns_observed *obs = NULL;
+	fedns_findings *findings = NULL;
+	char name[64];
+	int verdict;
+
+	ck_assert_uint_ge(n, 100);
+	OK(fedns_deployment_new(&dep));
+	OK(fedns_deployment_set(dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1));
+	OK(fedns_deployment_set(dep, FEDNS_OPT_PARTNER_DISCOVERY, 1));
+	OK(fedns_deployment_add_edge_pool(dep, "edge", &p));
+	OK(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.10"));
+	OK(fedns_observed_new(&obs));
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "d%zu.example", i);
+		REQUIRE_OK(fedns_deployment_add_sip_domain(dep, name, NULL));
+		snprintf(name, sizeof(name), "sip.d%zu.example", i);
+		REQUIRE_OK(fedns_observed_add_a(obs, name, 3600, "131.107.155.10", (uint32_t)i + 1));
+	}
+	OK(fedns_deployment_validate(dep, &g));
+	ck_assert_uint_eq(fedns_diagnostics_count_severity(g, FEDNS_SEVERITY_ERROR), 0);
+	fedns_diagnostics_free(g);
+
+	OK(fedns_deployment_policy(dep, &policy));
+	snprintf(name, sizeof(name), "D%zu.example.", n - 1);
+	OK(fedns_policy_decide(policy, name, FEDNS_PROTOCOL_SIP, &verdict, NULL, NULL));
+	ck_assert_int_eq(verdict, FEDNS_VERDICT_INTERNAL);
+	fedns_policy_free(policy);
+
+	OK(fedns_deployment_certs(dep, &certs));
+	ck_assert_uint_eq(fedns_certs_count(certs), 1);
+	ck_assert_uint_ge(fedns_cert_san_count(certs, 0), n);
+	fedns_certs_free(certs);
+
+	OK(fedns_deployment_probes(dep, &probes));
+	ck_assert_uint_ge(fedns_probes_count(probes), 3 * n);
+	fedns_probes_free(probes);
+
+	/* Every A record is there; the SRV records are missing (D1). */
+	OK(fedns_deployment_compare(dep, obs, &findings));
+	ck_assert_uint_ge(fedns_findings_count(findings), 2 * n);
+	fedns_findings_free(findings);
+
+	fedns_observed_free(obs);
+	fedns_deployment_free(dep);
+	printf("hostile: %zu SIP domains through validate, policy, certs, probes and compare\n", n);
+	fflush(stdout);
+}
+END_TEST
+
 Suite *fedns_test_suite(void)
 {
 	Suite *s = suite_create("hostile");
 	TCase *tc = tcase_create("hostile input");
 	TCase *big = tcase_create("scale");
+	TCase *api = tcase_create("scale of every entry point");
 
 	tcase_add_test(tc, test_base_deployment_derives);
 	tcase_add_loop_test(tc, test_hostile_value_in_every_position, 0, (int)COUNT(hostile));
 	tcase_add_loop_test(tc, test_normalize_hostile, 0, (int)COUNT(hostile));
+	tcase_add_loop_test(tc, test_observed_refusals_are_printable, 0, (int)COUNT(hostile));
 	tcase_add_test(tc, test_label_of_63_octets_is_fine_64_is_refused);
 	tcase_add_test(tc, test_names_of_253_254_octets);
 	tcase_add_test(tc, test_owner_names_stay_within_253_octets);
 	tcase_add_test(tc, test_long_host_labels);
 	tcase_add_test(tc, test_ttl_extremes);
 	suite_add_tcase(s, tc);
-	tcase_set_timeout(big, 600);
+	tcase_set_timeout(big, 300);
 	tcase_add_test(big, test_a_million_domains);
 	suite_add_tcase(s, big);
+	/* A second or two each when every entry point is O(n log n). */
+	tcase_set_timeout(api, 60);
+	tcase_add_test(api, test_every_entry_point_scales);
+	suite_add_tcase(s, api);
 	return s;
 }

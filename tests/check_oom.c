@@ -1,15 +1,20 @@
 /* Allocation failure (STYLE 18): every public entry point that allocates is
  * run with allocation N = 0, 1, 2, ... failing, once and then forever, until
- * the call succeeds. At every N the call must return FEDNS_ENOMEM, say so in
- * fedns_deployment_last_error(), leave its output NULL and the deployment
- * unchanged (the whole model, its diagnostics, its records and its policy),
- * and stay usable: the same call then succeeds and gives what it gives
- * without the failure. After fedns_deployment_free() nothing is live.
- * Entry points that must not allocate at all (setters of integers, rendering,
- * accessors, decisions) are run with every allocation failing.
+ * the call succeeds (the scenarios[] table; tests/failalloc.c fails them).
+ * At every N the call must return FEDNS_ENOMEM, say so in its object's last
+ * error, leave its output NULL and its object unchanged, and stay usable:
+ * the same call then succeeds and gives what it gives without the failure.
+ * "Unchanged" is everything a caller can see: the whole model (white-box,
+ * lib/model.h), its diagnostics, records, policy decisions, certificates,
+ * probes, and the observed set with what comparing it finds; a call that
+ * only reads the deployment must also leave no block behind. After
+ * fedns_deployment_free() (before the outputs, which may outlive it) nothing
+ * is live. Entry points that must not allocate at all (setters of integers,
+ * rendering, accessors, decisions) are run with every allocation failing.
  *
- * Each scenario prints how many failure points it exercised. White-box: the
- * model dump reads lib/model.h. */
+ * Each scenario prints how many failure points it exercised; FEDNS_OOM_LARGE
+ * sets how many domains the large deployment adds (the valgrind setup
+ * lowers it). */
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +24,7 @@
 #include "failalloc.h"
 #include "fedns/fedns.h"
 #include "model.h"
+#include "observed.h"
 #include "test.h"
 
 #define OK(call) ck_assert_int_eq((call), FEDNS_OK)
@@ -277,17 +283,109 @@ static void dump_policy(struct text *t, const fedns_policy *policy)
 		}
 }
 
-/* The model, its diagnostics, its record set and its policy: all a caller
- * can see of a deployment. Computed with allocation working. */
-static char *fingerprint(fedns_deployment *dep)
+static void dump_certs(struct text *t, const fedns_certs *certs)
 {
+	size_t i, j, n = fedns_certs_count(certs);
+
+	putf(t, "certs[%zu]\n", n);
+	for (i = 0; i < n; i++) {
+		puts_or_null(t, "pool", fedns_cert_pool(certs, i));
+		puts_or_null(t, "subject", fedns_cert_subject(certs, i));
+		puts_or_null(t, "why", fedns_cert_subject_why(certs, i, FEDNS_LANG_EN));
+		puts_or_null(t, "why-zh", fedns_cert_subject_why(certs, i, FEDNS_LANG_ZH_CN));
+		put(t, "\n", 1);
+		for (j = 0; j < fedns_cert_san_count(certs, i); j++) {
+			putf(t, "  san %d", fedns_cert_san_reason(certs, i, j));
+			puts_or_null(t, "name", fedns_cert_san(certs, i, j));
+			puts_or_null(t, "why", fedns_cert_san_why(certs, i, j, FEDNS_LANG_EN));
+			puts_or_null(t, "why-zh", fedns_cert_san_why(certs, i, j, FEDNS_LANG_ZH_CN));
+			put(t, "\n", 1);
+		}
+		for (j = 0; j < fedns_cert_note_count(certs, i); j++) {
+			putf(t, "  note %d", fedns_cert_note_kind(certs, i, j));
+			puts_or_null(t, "text", fedns_cert_note_text(certs, i, j, FEDNS_LANG_EN));
+			puts_or_null(t, "text-zh", fedns_cert_note_text(certs, i, j, FEDNS_LANG_ZH_CN));
+			put(t, "\n", 1);
+		}
+	}
+}
+
+static void dump_probes(struct text *t, const fedns_probes *probes)
+{
+	size_t i, n = fedns_probes_count(probes);
+
+	putf(t, "probes[%zu]\n", n);
+	for (i = 0; i < n; i++) {
+		putf(t, "  %d", fedns_probe_type(probes, i));
+		puts_or_null(t, "name", fedns_probe_name(probes, i));
+		put(t, "\n", 1);
+	}
+}
+
+static void dump_findings(struct text *t, const fedns_findings *f)
+{
+	size_t i, n = fedns_findings_count(f);
+
+	putf(t, "findings[%zu]\n", n);
+	for (i = 0; i < n; i++) {
+		putf(t, "  %d %d %u %u %u", fedns_finding_kind(f, i), fedns_finding_rrtype(f, i),
+		     (unsigned)fedns_finding_expected_ttl(f, i),
+		     (unsigned)fedns_finding_observed_ttl(f, i), (unsigned)fedns_finding_line(f, i));
+		puts_or_null(t, "id", fedns_finding_id(f, i));
+		puts_or_null(t, "owner", fedns_finding_owner(f, i));
+		puts_or_null(t, "expected_owner", fedns_finding_expected_owner(f, i));
+		puts_or_null(t, "type", fedns_finding_type_name(f, i));
+		puts_or_null(t, "expected", fedns_finding_expected(f, i));
+		puts_or_null(t, "observed", fedns_finding_observed(f, i));
+		puts_or_null(t, "source", fedns_finding_source(f, i));
+		puts_or_null(t, "hint", fedns_finding_hint(f, i, FEDNS_LANG_EN));
+		puts_or_null(t, "hint-zh", fedns_finding_hint(f, i, FEDNS_LANG_ZH_CN));
+		put(t, "\n", 1);
+	}
+}
+
+/* ---- Fixtures ------------------------------------------------------------ */
+
+/* What a scenario's setup hands to its call. */
+struct ctx {
+	struct failalloc *fa;
+	fedns_deployment *dep;
+	fedns_sip_domain *domain;
+	fedns_edge_pool *pool;
+	fedns_xmpp_partner *partner;
+	fedns_public_provider *provider;
+	fedns_hosting_provider *hosting;
+	fedns_reverse_proxy *proxy;
+	fedns_observed *obs; /* also through the failing allocator */
+	/* Outputs of the call under test; freed by the harness. */
+	fedns_diagnostics *diags;
+	fedns_recordset *rs;
+	fedns_policy *policy;
+	fedns_certs *certs;
+	fedns_probes *probes;
+	fedns_findings *findings;
+};
+
+/* The model, its diagnostics, its record set, its policy, certificates and
+ * probes, and the observed set with what comparing it finds: all a caller
+ * can see. Computed with allocation working. */
+static char *fingerprint_full(struct ctx *c, int full)
+{
+	fedns_deployment *dep = c->dep;
 	struct text t = {NULL, 0, 0};
 	fedns_diagnostics *g = NULL;
 	fedns_recordset *rs = NULL;
 	fedns_policy *policy = NULL;
+	fedns_certs *certs = NULL;
+	fedns_probes *probes = NULL;
+	fedns_findings *findings = NULL;
 	fedns_status st;
 
 	dump_model(&t, dep);
+	if (c->obs)
+		putf(&t, "observed[%zu]\n", fedns_observed_count(c->obs));
+	if (!full)
+		return t.p;
 	REQUIRE(fedns_deployment_validate(dep, &g) == FEDNS_OK);
 	dump_diagnostics(&t, g);
 	fedns_diagnostics_free(g);
@@ -303,26 +401,28 @@ static char *fingerprint(fedns_deployment *dep)
 	else
 		putf(&t, "policy: %s: %s\n", fedns_status_name(st), fedns_deployment_last_error(dep));
 	fedns_policy_free(policy);
+	st = fedns_deployment_certs(dep, &certs);
+	if (st == FEDNS_OK)
+		dump_certs(&t, certs);
+	else
+		putf(&t, "certs: %s\n", fedns_status_name(st));
+	fedns_certs_free(certs);
+	st = fedns_deployment_probes(dep, &probes);
+	if (st == FEDNS_OK)
+		dump_probes(&t, probes);
+	else
+		putf(&t, "probes: %s\n", fedns_status_name(st));
+	fedns_probes_free(probes);
+	if (c->obs) {
+		st = fedns_deployment_compare(dep, c->obs, &findings);
+		if (st == FEDNS_OK)
+			dump_findings(&t, findings);
+		else
+			putf(&t, "compare: %s\n", fedns_status_name(st));
+		fedns_findings_free(findings);
+	}
 	return t.p;
 }
-
-/* ---- Fixtures ------------------------------------------------------------ */
-
-/* What a scenario's setup hands to its call. */
-struct ctx {
-	struct failalloc *fa;
-	fedns_deployment *dep;
-	fedns_sip_domain *domain;
-	fedns_edge_pool *pool;
-	fedns_xmpp_partner *partner;
-	fedns_public_provider *provider;
-	fedns_hosting_provider *hosting;
-	fedns_reverse_proxy *proxy;
-	/* Outputs of the call under test; freed by the harness. */
-	fedns_diagnostics *diags;
-	fedns_recordset *rs;
-	fedns_policy *policy;
-};
 
 /* A deployment that makes every rule and every record kind allocate: push,
  * XMPP, public IM, two pools with all three roles, an online domain, a
@@ -506,6 +606,63 @@ static void faulty(struct ctx *c)
 	OK(fedns_reverse_proxy_add_address(c->proxy, "not an address"));
 }
 
+/* An observed set through the same failing allocator, beside `rich`:
+ * every kind of record, a failure, a source, a near miss. */
+static void observed(struct ctx *c)
+{
+	fedns_observed *o;
+
+	rich(c);
+	OK(fedns_observed_new_with_allocator(failalloc_malloc, failalloc_realloc, failalloc_free,
+					     c->fa, &c->obs));
+	o = c->obs;
+	OK(fedns_observed_set_source(o, "contoso.com.zone"));
+	OK(fedns_observed_add_srv(o, "_sip._tls.contoso.com.", 3600, 0, 0, 443, "sip.contoso.com.",
+				  3));
+	OK(fedns_observed_add_srv(o, "_sipfederationtls.tcp.contoso.com", 3600, 0, 0, 5061,
+				  "sip.contoso.com", 4));
+	OK(fedns_observed_add_a(o, "sip.contoso.com", 300, "131.107.155.10", 5));
+	OK(fedns_observed_add_aaaa(o, "sip.contoso.com", FEDNS_TTL_UNKNOWN, "2001:db8::11", 6));
+	OK(fedns_observed_add_cname(o, "lyncdiscover.contoso.com", 3600, "webdir.online.lync.com",
+				    7));
+	OK(fedns_observed_add_other(o, "sip.contoso.com", 3600, 16, "\"v=spf1 -all\"", 8));
+	OK(fedns_observed_add_failure(o, "_xmpp-server._tcp.contoso.com", FEDNS_RR_SRV,
+				      "SERVFAIL"));
+}
+
+/* An empty observed set: the first add allocates its lists and text. */
+static void observed_empty(struct ctx *c)
+{
+	rich(c);
+	OK(fedns_observed_new_with_allocator(failalloc_malloc, failalloc_realloc, failalloc_free,
+					     c->fa, &c->obs));
+}
+
+/* Record and failure lists at capacity (white-box): the next add grows one. */
+static void observed_lists_full(struct ctx *c)
+{
+	char name[64];
+	int i = 0;
+
+	observed(c);
+	while (c->obs->n < c->obs->cap) {
+		snprintf(name, sizeof(name), "h%d.contoso.com", i++);
+		OK(fedns_observed_add_a(c->obs, name, 3600, "192.0.2.1", (uint32_t)i));
+	}
+	while (c->obs->nfailures < c->obs->failcap) {
+		snprintf(name, sizeof(name), "f%d.contoso.com", i++);
+		OK(fedns_observed_add_failure(c->obs, name, 0, "timeout"));
+	}
+}
+
+/* The text arena nearly full (white-box): the next add grows it. */
+static void observed_text_full(struct ctx *c)
+{
+	observed(c);
+	while (c->obs->text.cap - c->obs->text.len > 8)
+		OK(fedns_observed_set_source(c->obs, "s.zone"));
+}
+
 /* ---- The calls under test -------------------------------------------------- */
 
 static fedns_status add_sip_domain(struct ctx *c)
@@ -682,6 +839,63 @@ static fedns_status policy(struct ctx *c)
 	return fedns_deployment_policy(c->dep, &c->policy);
 }
 
+static fedns_status obs_set_source(struct ctx *c)
+{
+	return fedns_observed_set_source(c->obs, "other.zone");
+}
+
+static fedns_status obs_add_srv(struct ctx *c)
+{
+	return fedns_observed_add_srv(c->obs, "_sipfederationtls._tcp.contoso.com", 60, 0, 0, 5061,
+				      "sip.contoso.com", 20);
+}
+
+static fedns_status obs_add_a(struct ctx *c)
+{
+	return fedns_observed_add_a(c->obs, "webcon.contoso.com", 3600, "131.107.155.20", 21);
+}
+
+static fedns_status obs_add_aaaa(struct ctx *c)
+{
+	return fedns_observed_add_aaaa(c->obs, "sip.contoso.com", 3600, "2001:db8::10", 22);
+}
+
+static fedns_status obs_add_cname(struct ctx *c)
+{
+	return fedns_observed_add_cname(c->obs, "sip.fabrikam.example", 3600,
+					"sipdir.online.lync.com", 23);
+}
+
+static fedns_status obs_add_other(struct ctx *c)
+{
+	return fedns_observed_add_other(c->obs, "_sip._tls.contoso.com", 3600, 46,
+					"SRV 5 3 3600 20300101000000 20200101000000 1 contoso.com. x",
+					24);
+}
+
+static fedns_status obs_add_failure(struct ctx *c)
+{
+	return fedns_observed_add_failure(c->obs, "av.contoso.com", 0, "REFUSED");
+}
+
+static fedns_status certs(struct ctx *c)
+{
+	c->certs = (fedns_certs *)c;
+	return fedns_deployment_certs(c->dep, &c->certs);
+}
+
+static fedns_status probes(struct ctx *c)
+{
+	c->probes = (fedns_probes *)c;
+	return fedns_deployment_probes(c->dep, &c->probes);
+}
+
+static fedns_status compare(struct ctx *c)
+{
+	c->findings = (fedns_findings *)c;
+	return fedns_deployment_compare(c->dep, c->obs, &c->findings);
+}
+
 /* ---- The harness ----------------------------------------------------------- */
 
 struct scenario {
@@ -689,57 +903,99 @@ struct scenario {
 	void (*setup)(struct ctx *c);
 	fedns_status (*call)(struct ctx *c);
 	int allocates; /* 0: the call must succeed without asking for memory */
+	int on_observed; /* the call is on c->obs: its last error says why */
 };
 
 static const struct scenario scenarios[] = {
-	{"add_sip_domain (first)", empty, add_sip_domain, 1},
-	{"add_sip_domain", rich, add_sip_domain, 1},
-	{"add_sip_domain (grow)", full, add_sip_domain, 1},
-	{"add_edge_pool (first)", empty, add_edge_pool, 1},
-	{"add_edge_pool (grow)", full, add_edge_pool, 1},
-	{"edge_pool_add_address (first)", rich, add_av_address, 1},
-	{"edge_pool_add_address", small, add_access_address, 1},
-	{"edge_pool_add_address (grow)", full, add_access_address, 1},
-	{"edge_pool_set_access_edge_host", rich, set_access_host, 1},
-	{"edge_pool_set_fqdn (access)", rich, set_access_fqdn, 1},
-	{"edge_pool_set_fqdn (webconf, replace)", rich, set_webconf_fqdn, 1},
-	{"edge_pool_set_xmpp_host", rich, set_xmpp_host, 1},
-	{"sip_domain_set_edge_pool", rich, set_domain_pool, 1},
-	{"sip_domain_set_edge_pool (NULL)", rich, clear_domain_pool, 0},
-	{"add_allowed_domain (first)", small, add_allowed_plain, 1},
-	{"add_allowed_domain (proxy, comment)", rich, add_allowed_full, 1},
-	{"add_allowed_domain (grow)", full, add_allowed_full, 1},
-	{"add_blocked_domain", rich, add_blocked, 1},
-	{"add_blocked_domain (grow)", full, add_blocked, 1},
-	{"add_xmpp_partner", rich, add_xmpp_partner, 1},
-	{"add_xmpp_partner (grow)", full, add_xmpp_partner, 1},
-	{"xmpp_partner_add_domain", rich, add_partner_domain, 1},
-	{"xmpp_partner_add_domain (grow)", full, add_partner_domain, 1},
-	{"xmpp_partner_set_proxy_fqdn", rich, set_partner_proxy, 1},
-	{"add_public_provider", rich, add_public_provider, 1},
-	{"add_public_provider (grow)", full, add_public_provider, 1},
-	{"public_provider_add_domain", rich, add_provider_domain, 1},
-	{"public_provider_add_domain (grow)", full, add_provider_domain, 1},
-	{"add_hosting_provider", rich, add_hosting_provider, 1},
-	{"add_hosting_provider (grow)", full, add_hosting_provider, 1},
-	{"add_reverse_proxy", small, add_reverse_proxy, 1},
-	{"reverse_proxy_add_address", rich, add_proxy_address, 1},
-	{"reverse_proxy_add_address (grow)", full, add_proxy_address, 1},
-	{"reverse_proxy_set_fqdn", rich, set_proxy_web, 1},
-	{"*_set (integers)", rich, set_integers, 0},
-	{"validate (empty)", empty, validate, 1},
-	{"validate", rich, validate, 1},
-	{"validate (faulty)", faulty, validate, 1},
-	{"validate (large)", large, validate, 1},
-	{"derive (empty)", empty, derive, 1},
-	{"derive", rich, derive, 1},
-	{"derive (faulty: refused)", faulty, derive, 1},
-	{"derive (large)", large, derive, 1},
-	{"derive_domain", rich, derive_domain, 1},
-	{"policy", rich, policy, 1},
-	{"policy (faulty: refused)", faulty, policy, 1},
-	{"policy (large)", large, policy, 1},
+	{"add_sip_domain (first)", empty, add_sip_domain, 1, 0},
+	{"add_sip_domain", rich, add_sip_domain, 1, 0},
+	{"add_sip_domain (grow)", full, add_sip_domain, 1, 0},
+	{"add_edge_pool (first)", empty, add_edge_pool, 1, 0},
+	{"add_edge_pool (grow)", full, add_edge_pool, 1, 0},
+	{"edge_pool_add_address (first)", rich, add_av_address, 1, 0},
+	{"edge_pool_add_address", small, add_access_address, 1, 0},
+	{"edge_pool_add_address (grow)", full, add_access_address, 1, 0},
+	{"edge_pool_set_access_edge_host", rich, set_access_host, 1, 0},
+	{"edge_pool_set_fqdn (access)", rich, set_access_fqdn, 1, 0},
+	{"edge_pool_set_fqdn (webconf, replace)", rich, set_webconf_fqdn, 1, 0},
+	{"edge_pool_set_xmpp_host", rich, set_xmpp_host, 1, 0},
+	{"sip_domain_set_edge_pool", rich, set_domain_pool, 1, 0},
+	{"sip_domain_set_edge_pool (NULL)", rich, clear_domain_pool, 0, 0},
+	{"add_allowed_domain (first)", small, add_allowed_plain, 1, 0},
+	{"add_allowed_domain (proxy, comment)", rich, add_allowed_full, 1, 0},
+	{"add_allowed_domain (grow)", full, add_allowed_full, 1, 0},
+	{"add_blocked_domain", rich, add_blocked, 1, 0},
+	{"add_blocked_domain (grow)", full, add_blocked, 1, 0},
+	{"add_xmpp_partner", rich, add_xmpp_partner, 1, 0},
+	{"add_xmpp_partner (grow)", full, add_xmpp_partner, 1, 0},
+	{"xmpp_partner_add_domain", rich, add_partner_domain, 1, 0},
+	{"xmpp_partner_add_domain (grow)", full, add_partner_domain, 1, 0},
+	{"xmpp_partner_set_proxy_fqdn", rich, set_partner_proxy, 1, 0},
+	{"add_public_provider", rich, add_public_provider, 1, 0},
+	{"add_public_provider (grow)", full, add_public_provider, 1, 0},
+	{"public_provider_add_domain", rich, add_provider_domain, 1, 0},
+	{"public_provider_add_domain (grow)", full, add_provider_domain, 1, 0},
+	{"add_hosting_provider", rich, add_hosting_provider, 1, 0},
+	{"add_hosting_provider (grow)", full, add_hosting_provider, 1, 0},
+	{"add_reverse_proxy", small, add_reverse_proxy, 1, 0},
+	{"reverse_proxy_add_address", rich, add_proxy_address, 1, 0},
+	{"reverse_proxy_add_address (grow)", full, add_proxy_address, 1, 0},
+	{"reverse_proxy_set_fqdn", rich, set_proxy_web, 1, 0},
+	{"*_set (integers)", rich, set_integers, 0, 0},
+	{"validate (empty)", empty, validate, 1, 0},
+	{"validate", rich, validate, 1, 0},
+	{"validate (faulty)", faulty, validate, 1, 0},
+	{"validate (large)", large, validate, 1, 0},
+	{"derive (empty)", empty, derive, 1, 0},
+	{"derive", rich, derive, 1, 0},
+	{"derive (faulty: refused)", faulty, derive, 1, 0},
+	{"derive (large)", large, derive, 1, 0},
+	{"derive_domain", rich, derive_domain, 1, 0},
+	{"policy", rich, policy, 1, 0},
+	{"policy (faulty: refused)", faulty, policy, 1, 0},
+	{"policy (large)", large, policy, 1, 0},
+	{"certs", rich, certs, 1, 0},
+	{"certs (faulty: refused)", faulty, certs, 1, 0},
+	{"certs (large)", large, certs, 1, 0},
+	{"probes", rich, probes, 1, 0},
+	{"probes (large)", large, probes, 1, 0},
+	{"compare", observed, compare, 1, 0},
+	{"compare (empty observed)", observed_empty, compare, 1, 0},
+	{"compare (more observed)", observed_lists_full, compare, 1, 0},
+	{"observed_set_source (first)", observed_empty, obs_set_source, 1, 1},
+	{"observed_set_source (grow)", observed_text_full, obs_set_source, 1, 1},
+	{"observed_add_srv (first)", observed_empty, obs_add_srv, 1, 1},
+	{"observed_add_srv (grow list)", observed_lists_full, obs_add_srv, 1, 1},
+	{"observed_add_srv (grow text)", observed_text_full, obs_add_srv, 1, 1},
+	{"observed_add_a (first)", observed_empty, obs_add_a, 1, 1},
+	{"observed_add_a (grow list)", observed_lists_full, obs_add_a, 1, 1},
+	{"observed_add_a (grow text)", observed_text_full, obs_add_a, 1, 1},
+	{"observed_add_aaaa (first)", observed_empty, obs_add_aaaa, 1, 1},
+	{"observed_add_aaaa (grow text)", observed_text_full, obs_add_aaaa, 1, 1},
+	{"observed_add_cname (first)", observed_empty, obs_add_cname, 1, 1},
+	{"observed_add_cname (grow text)", observed_text_full, obs_add_cname, 1, 1},
+	{"observed_add_other (first)", observed_empty, obs_add_other, 1, 1},
+	{"observed_add_other (grow text)", observed_text_full, obs_add_other, 1, 1},
+	{"observed_add_failure (first)", observed_empty, obs_add_failure, 1, 1},
+	{"observed_add_failure (grow list)", observed_lists_full, obs_add_failure, 1, 1},
+	{"observed_add_failure (grow text)", observed_text_full, obs_add_failure, 1, 1},
 };
+
+/* Whether the call only reads the deployment (and makes an output). */
+static int reads(const struct scenario *s)
+{
+	return s->call == validate || s->call == derive || s->call == derive_domain ||
+	       s->call == policy || s->call == certs || s->call == probes || s->call == compare;
+}
+
+/* What the deployment looks like. For a call that changes it, everything a
+ * caller can see; for a call that only reads it, the model itself (its
+ * outputs are compared whole, and recomputing every view at each failure
+ * point would take most of the test's time under valgrind). */
+static char *fingerprint(const struct scenario *s, struct ctx *c)
+{
+	return fingerprint_full(c, !reads(s));
+}
 
 /* What the call produced, for comparison with a run without failures. */
 static void dump_outputs(struct text *t, struct ctx *c)
@@ -750,6 +1006,12 @@ static void dump_outputs(struct text *t, struct ctx *c)
 		dump_records(t, c->rs, 1);
 	if (c->policy)
 		dump_policy(t, c->policy);
+	if (c->certs)
+		dump_certs(t, c->certs);
+	if (c->probes)
+		dump_probes(t, c->probes);
+	if (c->findings)
+		dump_findings(t, c->findings);
 }
 
 static void free_outputs(struct ctx *c)
@@ -757,9 +1019,15 @@ static void free_outputs(struct ctx *c)
 	fedns_diagnostics_free(c->diags);
 	fedns_recordset_free(c->rs);
 	fedns_policy_free(c->policy);
+	fedns_certs_free(c->certs);
+	fedns_probes_free(c->probes);
+	fedns_findings_free(c->findings);
 	c->diags = NULL;
 	c->rs = NULL;
 	c->policy = NULL;
+	c->certs = NULL;
+	c->probes = NULL;
+	c->findings = NULL;
 }
 
 static void start(struct ctx *c, struct failalloc *fa, const struct scenario *s)
@@ -775,6 +1043,7 @@ static void finish(struct ctx *c)
 {
 	/* Outputs may outlive their deployment: free it first. */
 	fedns_deployment_free(c->dep);
+	fedns_observed_free(c->obs);
 	free_outputs(c);
 	ck_assert_int_eq(c->fa->live, 0);
 	ck_assert_uint_eq(c->fa->live_bytes, 0);
@@ -792,12 +1061,12 @@ static char *reference(const struct scenario *s, fedns_status *status, unsigned 
 	char *model;
 
 	start(&c, &fa, s);
-	*before = fingerprint(c.dep);
+	*before = fingerprint(s, &c);
 	failalloc_arm(&fa, s->allocates ? FAILALLOC_OFF : FAILALLOC_ALWAYS, 0);
 	*status = s->call(&c);
 	*allocs = fa.calls;
 	failalloc_disarm(&fa);
-	model = fingerprint(c.dep);
+	model = fingerprint(s, &c);
 	put(&t, model, strlen(model));
 	free(model);
 	dump_outputs(&t, &c);
@@ -817,6 +1086,7 @@ static unsigned long fail_each(const struct scenario *s, enum failalloc_mode mod
 		struct ctx c;
 		struct text t = {NULL, 0, 0};
 		char *after;
+		const char *why;
 		fedns_status st;
 		long live;
 
@@ -828,7 +1098,7 @@ static unsigned long fail_each(const struct scenario *s, enum failalloc_mode mod
 			/* Allocation n was never asked for: the call is done. */
 			failalloc_disarm(&fa);
 			ck_assert_int_eq(st, want);
-			after = fingerprint(c.dep);
+			after = fingerprint(s, &c);
 			put(&t, after, strlen(after));
 			dump_outputs(&t, &c);
 			ck_assert_str_eq(t.p, want_after);
@@ -840,20 +1110,23 @@ static unsigned long fail_each(const struct scenario *s, enum failalloc_mode mod
 		ck_assert_msg(st == FEDNS_ENOMEM, "%s: allocation %lu failed (%s), the call returned %s",
 			      s->name, n, mode == FAILALLOC_ONCE ? "once" : "always",
 			      fedns_status_name(st));
-		ck_assert_msg(strstr(fedns_deployment_last_error(c.dep), "memory") != NULL,
-			      "%s: allocation %lu: last error \"%s\"", s->name, n,
-			      fedns_deployment_last_error(c.dep));
+		why = s->on_observed ? fedns_observed_last_error(c.obs) :
+				       fedns_deployment_last_error(c.dep);
+		ck_assert_msg(strstr(why, "memory") != NULL, "%s: allocation %lu: last error \"%s\"",
+			      s->name, n, why);
 		ck_assert_ptr_null(c.diags);
 		ck_assert_ptr_null(c.rs);
 		ck_assert_ptr_null(c.policy);
+		ck_assert_ptr_null(c.certs);
+		ck_assert_ptr_null(c.probes);
+		ck_assert_ptr_null(c.findings);
 		failalloc_disarm(&fa);
-		if (s->call == validate || s->call == derive || s->call == derive_domain ||
-		    s->call == policy)
+		if (reads(s))
 			/* Reading calls keep nothing of a failed attempt. */
 			ck_assert_int_eq(fa.live, live);
 
 		/* Unchanged... */
-		after = fingerprint(c.dep);
+		after = fingerprint(s, &c);
 		ck_assert_msg(strcmp(before, after) == 0,
 			      "%s: allocation %lu failed (%s) and the deployment changed:\n"
 			      "before:\n%s\nafter:\n%s", s->name, n,
@@ -862,7 +1135,7 @@ static unsigned long fail_each(const struct scenario *s, enum failalloc_mode mod
 		/* ...and still usable: the call now does what it does without
 		 * the failure. */
 		ck_assert_int_eq(s->call(&c), want);
-		after = fingerprint(c.dep);
+		after = fingerprint(s, &c);
 		put(&t, after, strlen(after));
 		dump_outputs(&t, &c);
 		ck_assert_str_eq(t.p, want_after);
@@ -935,6 +1208,36 @@ START_TEST(test_new_with_allocator)
 }
 END_TEST
 
+START_TEST(test_observed_new_with_allocator)
+{
+	struct failalloc fa;
+	fedns_observed *obs = (fedns_observed *)&fa;
+	unsigned long points = 0;
+
+	failalloc_init(&fa);
+	for (;;) {
+		failalloc_arm(&fa, FAILALLOC_ALWAYS, points);
+		if (fedns_observed_new_with_allocator(failalloc_malloc, failalloc_realloc,
+						      failalloc_free, &fa, &obs) == FEDNS_OK)
+			break;
+		ck_assert_ptr_null(obs);
+		ck_assert_int_eq(fa.live, 0);
+		points++;
+	}
+	failalloc_disarm(&fa);
+	ck_assert_uint_ge(points, 1);
+	ck_assert_uint_eq(fedns_observed_count(obs), 0);
+	fedns_observed_free(obs);
+	ck_assert_int_eq(fa.live, 0);
+	ck_assert_int_eq(fedns_observed_new_with_allocator(NULL, failalloc_realloc, NULL, &fa, &obs),
+			 FEDNS_EINVAL);
+	ck_assert_int_eq(fedns_observed_new_with_allocator(NULL, NULL, NULL, NULL, NULL),
+			 FEDNS_EINVAL);
+	printf("oom: %-40s %4lu failure points\n", "observed_new_with_allocator", points);
+	fflush(stdout);
+}
+END_TEST
+
 struct counting_sink {
 	size_t bytes;
 	int stop_after; /* calls before asking to stop; -1: never */
@@ -968,7 +1271,30 @@ START_TEST(test_reading_never_allocates)
 	OK(fedns_deployment_derive(c.dep, &c.rs));
 	OK(fedns_deployment_validate(c.dep, &all));
 	OK(fedns_deployment_policy(c.dep, &c.policy));
+	OK(fedns_deployment_certs(c.dep, &c.certs));
+	OK(fedns_deployment_probes(c.dep, &c.probes));
+	OK(fedns_observed_new_with_allocator(failalloc_malloc, failalloc_realloc, failalloc_free,
+					     &fa, &c.obs));
+	OK(fedns_observed_add_a(c.obs, "sip.contoso.com", 60, "192.0.2.1", 1));
+	OK(fedns_observed_add_srv(c.obs, "_sipfederationtls.tcp.contoso.com", 60, 0, 0, 5061,
+				  "sip.contoso.com", 2));
+	OK(fedns_observed_add_failure(c.obs, "av.contoso.com", 0, "timeout"));
+	OK(fedns_deployment_compare(c.dep, c.obs, &c.findings));
 	failalloc_arm(&fa, FAILALLOC_ALWAYS, 0);
+	{
+		/* Every accessor of certificates, probes and findings. */
+		struct text t = {NULL, 0, 0};
+
+		dump_certs(&t, c.certs);
+		dump_probes(&t, c.probes);
+		dump_findings(&t, c.findings);
+		ck_assert_uint_gt(fedns_findings_count(c.findings), 3);
+		ck_assert_uint_gt(fedns_certs_count(c.certs), 0);
+		ck_assert_uint_gt(fedns_probes_count(c.probes), 10);
+		ck_assert_uint_eq(fedns_observed_count(c.obs), 2);
+		ck_assert_str_eq(fedns_observed_last_error(c.obs), "");
+		free(t.p);
+	}
 
 	for (format = 0; format < 64; format++)
 		for (lang = FEDNS_LANG_EN; lang <= FEDNS_LANG_ZH_CN; lang++) {
@@ -1015,8 +1341,8 @@ START_TEST(test_reading_never_allocates)
 
 	fedns_diagnostics_free(all);
 	finish(&c);
-	printf("oom: rendering (%d formats x 2 languages), accessors and decisions: "
-	       "0 allocations\n", formats);
+	printf("oom: rendering (%d formats x 2 languages), accessors, decisions, certificates, "
+	       "probes and findings: 0 allocations\n", formats);
 	fflush(stdout);
 }
 END_TEST
@@ -1065,6 +1391,7 @@ Suite *fedns_test_suite(void)
 	/* The large scenarios run derivation a few thousand times. */
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_new_with_allocator);
+	tcase_add_test(tc, test_observed_new_with_allocator);
 	tcase_add_loop_test(tc, test_allocation_failure, 0, (int)COUNT(scenarios));
 	tcase_add_test(tc, test_reading_never_allocates);
 	tcase_add_test(tc, test_failures_then_fix_then_derive);

@@ -415,7 +415,8 @@ typedef struct fedns_recordset fedns_recordset;
  */
 FEDNS_API fedns_status fedns_deployment_derive(fedns_deployment *dep, fedns_recordset **out);
 /** As fedns_deployment_derive(), keeping only the records SIP domain
- * `domain` needs (R1-R5 for it). FEDNS_ENOTFOUND if it is not a SIP domain
+ * `domain` needs (its own rules: R1-R5, R7 and R8's meet, or R9 when it is
+ * online; no pool-level record). FEDNS_ENOTFOUND if it is not a SIP domain
  * of the deployment. */
 FEDNS_API fedns_status fedns_deployment_derive_domain(fedns_deployment *dep, const char *domain,
 						      fedns_recordset **out);
