@@ -31,40 +31,6 @@
 #define FORMAT_FIRST FEDNS_FORMAT_MARKDOWN
 #define FORMAT_LAST FEDNS_FORMAT_OCTODNS
 
-/* contoso with discovery and push (R3+R4 merged), XMPP and public IM: one
- * record of each SRV kind, two host names. */
-static fedns_recordset *full(fedns_deployment **dep)
-{
-	fedns_sip_domain *d;
-	fedns_edge_pool *p;
-	fedns_recordset *rs;
-
-	*dep = fixture_contoso(&d, &p);
-	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_XMPP, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_MOBILITY, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_XMPP_PROXY, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PARTNER_DISCOVERY, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUSH_NOTIFICATIONS, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUBLIC_IM, 1), 0);
-	ck_assert_int_eq(fedns_deployment_add_allowed_domain(*dep, "push.lync.com", NULL, NULL), 0);
-	ck_assert_int_eq(fedns_deployment_add_hosting_provider(*dep, "LyncOnline",
-								"sipfed.online.lync.com", NULL), 0);
-	ck_assert_int_eq(fedns_deployment_add_xmpp_partner(*dep, "jabber.example.org", NULL), 0);
-	ck_assert_msg(fedns_deployment_derive(*dep, &rs) == FEDNS_OK, "%s",
-		      fedns_deployment_last_error(*dep));
-	return rs;
-}
-
-/* The smallest deployment: _sip._tls and sip. */
-static fedns_recordset *small(fedns_deployment **dep)
-{
-	fedns_recordset *rs;
-
-	*dep = fixture_contoso(NULL, NULL);
-	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
-	return rs;
-}
 
 /* Two SIP domains, one pool of two members with IPv4 and IPv6 addresses, a
  * web conferencing edge under no SIP domain and an A/V edge under the
@@ -107,7 +73,7 @@ static void expect_render(fedns_recordset *(*make)(fedns_deployment **), int for
 
 START_TEST(test_markdown_seed_table_english)
 {
-	expect_render(small, FEDNS_FORMAT_MARKDOWN, FEDNS_LANG_EN,
+	expect_render(fixture_small, FEDNS_FORMAT_MARKDOWN, FEDNS_LANG_EN,
 		"| Location/Type/Port | FQDN | IP address/FQDN | Comment |\n"
 		"| --- | --- | --- | --- |\n"
 		"| External DNS/SRV/443 | `_sip._tls.contoso.com` | `sip.contoso.com` | " C_R2 " |\n"
@@ -117,7 +83,7 @@ END_TEST
 
 START_TEST(test_markdown_seed_table_chinese)
 {
-	expect_render(small, FEDNS_FORMAT_MARKDOWN, FEDNS_LANG_ZH_CN,
+	expect_render(fixture_small, FEDNS_FORMAT_MARKDOWN, FEDNS_LANG_ZH_CN,
 		"| 位置/类型/端口 | FQDN | IP 地址/FQDN | 映射位置/注释 |\n"
 		"| --- | --- | --- | --- |\n"
 		"| 外部 DNS/SRV/443 | `_sip._tls.contoso.com` | `sip.contoso.com` | " C_R2_ZH " |\n"
@@ -159,7 +125,7 @@ END_TEST
 
 START_TEST(test_sheet_chinese_headings_aligned_by_display_width)
 {
-	expect_render(full, FEDNS_FORMAT_SHEET, FEDNS_LANG_ZH_CN,
+	expect_render(fixture_full, FEDNS_FORMAT_SHEET, FEDNS_LANG_ZH_CN,
 		"区域：contoso.com\n"
 		"\n"
 		"类型  服务               协议  名称  优先级  权重  端口  目标/地址         TTL\n"
@@ -176,7 +142,7 @@ END_TEST
 
 START_TEST(test_nsupdate_block_per_zone_absolute_names)
 {
-	expect_render(full, FEDNS_FORMAT_NSUPDATE, FEDNS_LANG_EN,
+	expect_render(fixture_full, FEDNS_FORMAT_NSUPDATE, FEDNS_LANG_EN,
 		"zone contoso.com.\n"
 		"; external-access: " C_R2 "\n"
 		"update add _sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
@@ -312,7 +278,7 @@ END_TEST
 
 START_TEST(test_powershell_cmdlets_of_spec_6)
 {
-	expect_render(full, FEDNS_FORMAT_POWERSHELL, FEDNS_LANG_EN,
+	expect_render(fixture_full, FEDNS_FORMAT_POWERSHELL, FEDNS_LANG_EN,
 		"# external-access: " C_R2 "\n"
 		"Add-DnsServerResourceRecord -ZoneName \"contoso.com\" -Srv -Name \"_sip._tls\" "
 		"-DomainName \"sip.contoso.com\" -Priority 0 -Weight 0 -Port 443 -TimeToLive 01:00:00\n"
@@ -434,7 +400,7 @@ END_TEST
 
 START_TEST(test_octodns_sorted_keys_and_lenient_marker)
 {
-	expect_render(full, FEDNS_FORMAT_OCTODNS, FEDNS_LANG_EN,
+	expect_render(fixture_full, FEDNS_FORMAT_OCTODNS, FEDNS_LANG_EN,
 		OCTO_HEADER
 		"contoso.com.:\n"
 		"  # external-access: " C_R2 "\n"
@@ -662,7 +628,7 @@ static void set_comments(fedns_recordset *rs, const char *text)
 START_TEST(test_comments_stay_on_their_line)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = small(&dep);
+	fedns_recordset *rs = fixture_small(&dep);
 	char *got;
 
 	set_comments(rs, HOSTILE);
@@ -690,7 +656,7 @@ END_TEST
 START_TEST(test_markdown_escapes_cell_syntax)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = small(&dep);
+	fedns_recordset *rs = fixture_small(&dep);
 	char *got;
 
 	set_comments(rs, HOSTILE " \\ <b> & ~~s~~ _u_");
@@ -797,7 +763,7 @@ END_TEST
 START_TEST(test_new_formats_check_their_arguments)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = small(&dep);
+	fedns_recordset *rs = fixture_small(&dep);
 	size_t need = 0;
 
 	ck_assert_int_eq(fedns_render(rs, FEDNS_FORMAT_OCTODNS, 2, NULL, 0, &need), FEDNS_EINVAL);

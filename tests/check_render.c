@@ -7,39 +7,6 @@
 #include "fixture.h"
 #include "test.h"
 
-/* contoso with discovery and push (R3+R4 merged), XMPP and public IM. */
-static fedns_recordset *full(fedns_deployment **dep)
-{
-	fedns_sip_domain *d;
-	fedns_edge_pool *p;
-	fedns_recordset *rs;
-
-	*dep = fixture_contoso(&d, &p);
-	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_XMPP, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_MOBILITY, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_XMPP_PROXY, 1), FEDNS_OK);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PARTNER_DISCOVERY, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUSH_NOTIFICATIONS, 1), 0);
-	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUBLIC_IM, 1), 0);
-	ck_assert_int_eq(fedns_deployment_add_allowed_domain(*dep, "push.lync.com", NULL, NULL), 0);
-	ck_assert_int_eq(fedns_deployment_add_hosting_provider(*dep, "LyncOnline",
-								"sipfed.online.lync.com", NULL), 0);
-	ck_assert_int_eq(fedns_deployment_add_xmpp_partner(*dep, "jabber.example.org", NULL), 0);
-	ck_assert_msg(fedns_deployment_derive(*dep, &rs) == FEDNS_OK, "%s",
-		      fedns_deployment_last_error(*dep));
-	return rs;
-}
-
-/* The smallest deployment: two records. */
-static fedns_recordset *small(fedns_deployment **dep)
-{
-	fedns_recordset *rs;
-
-	*dep = fixture_contoso(NULL, NULL);
-	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
-	return rs;
-}
 
 #define C_R1 "Access Edge service external interface: external users, public IM and federation " \
 	     "partners connect here. Repeat for every SIP domain with Lync-enabled users."
@@ -69,7 +36,7 @@ static void expect_render(fedns_recordset *(*make)(fedns_deployment **), int for
 
 START_TEST(test_zone_groups_with_purpose_comment_lines)
 {
-	expect_render(full, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN,
+	expect_render(fixture_full, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN,
 		"; external-access: " C_R2 "\n"
 		"_sip._tls.contoso.com. 3600 IN SRV 0 0 443 sip.contoso.com.\n"
 		"\n"
@@ -113,7 +80,7 @@ END_TEST
 
 START_TEST(test_table_seed_columns_english)
 {
-	expect_render(small, FEDNS_FORMAT_TABLE, FEDNS_LANG_EN,
+	expect_render(fixture_small, FEDNS_FORMAT_TABLE, FEDNS_LANG_EN,
 		"Location/Type/Port    FQDN                   IP address/FQDN  Comment\n"
 		"--------------------  ---------------------  ---------------  -------\n"
 		"External DNS/SRV/443  _sip._tls.contoso.com  sip.contoso.com  " C_R2 "\n"
@@ -125,7 +92,7 @@ END_TEST
 
 START_TEST(test_table_seed_columns_chinese_aligned_by_display_width)
 {
-	expect_render(small, FEDNS_FORMAT_TABLE, FEDNS_LANG_ZH_CN,
+	expect_render(fixture_small, FEDNS_FORMAT_TABLE, FEDNS_LANG_ZH_CN,
 		"位置/类型/端口    FQDN                   IP 地址/FQDN     映射位置/注释\n"
 		"----------------  ---------------------  ---------------  -------------\n"
 		"外部 DNS/SRV/443  _sip._tls.contoso.com  sip.contoso.com  "
@@ -138,7 +105,7 @@ END_TEST
 
 START_TEST(test_csv_rfc4180_quotes_and_crlf)
 {
-	expect_render(full, FEDNS_FORMAT_CSV, FEDNS_LANG_EN,
+	expect_render(fixture_full, FEDNS_FORMAT_CSV, FEDNS_LANG_EN,
 		"location,type,owner,ttl,priority,weight,port,target,address,purposes,comment\r\n"
 		"external,SRV,_sip._tls.contoso.com.,3600,0,0,443,sip.contoso.com.,,external-access,"
 		C_R2 "\r\n"
@@ -157,7 +124,7 @@ END_TEST
 
 START_TEST(test_json_shape_of_spec_6)
 {
-	expect_render(small, FEDNS_FORMAT_JSON, FEDNS_LANG_EN,
+	expect_render(fixture_small, FEDNS_FORMAT_JSON, FEDNS_LANG_EN,
 		"{\"fedns\":1,\"records\":[\n"
 		"{\"owner\":\"_sip._tls.contoso.com.\",\"type\":\"SRV\",\"ttl\":3600,\"priority\":0,"
 		"\"weight\":0,\"port\":443,\"target\":\"sip.contoso.com.\",\"location\":\"external\","
@@ -172,7 +139,7 @@ END_TEST
 START_TEST(test_json_escapes_quotes_and_lists_diagnostics)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = full(&dep);
+	fedns_recordset *rs = fixture_full(&dep);
 	const fedns_diagnostics *diags = fedns_recordset_diagnostics(rs);
 	char *got = fixture_render(rs, FEDNS_FORMAT_JSON, FEDNS_LANG_EN);
 	char rule[256];
@@ -196,7 +163,7 @@ END_TEST
 START_TEST(test_render_is_byte_deterministic)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = full(&dep), *again;
+	fedns_recordset *rs = fixture_full(&dep), *again;
 	int format;
 
 	ck_assert_int_eq(fedns_deployment_derive(dep, &again), FEDNS_OK);
@@ -217,7 +184,7 @@ END_TEST
 START_TEST(test_buffer_snprintf_contract)
 {
 	fedns_deployment *dep;
-	fedns_recordset *rs = small(&dep);
+	fedns_recordset *rs = fixture_small(&dep);
 	char *whole = fixture_render(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN);
 	size_t len = strlen(whole), need = 0;
 	char buf[16];

@@ -82,3 +82,35 @@ char *fixture_render(const fedns_recordset *rs, int format, int lang)
 	ck_assert_int_eq(fedns_render(rs, format, lang, buf, need + 1, NULL), FEDNS_OK);
 	return buf;
 }
+
+fedns_recordset *fixture_full(fedns_deployment **dep)
+{
+	fedns_sip_domain *d;
+	fedns_edge_pool *p;
+	fedns_recordset *rs;
+
+	*dep = fixture_contoso(&d, &p);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_XMPP, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_MOBILITY, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set(p, FEDNS_OPT_POOL_XMPP_PROXY, 1), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PARTNER_DISCOVERY, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUSH_NOTIFICATIONS, 1), 0);
+	ck_assert_int_eq(fedns_deployment_set(*dep, FEDNS_OPT_PUBLIC_IM, 1), 0);
+	ck_assert_int_eq(fedns_deployment_add_allowed_domain(*dep, "push.lync.com", NULL, NULL), 0);
+	ck_assert_int_eq(fedns_deployment_add_hosting_provider(*dep, "LyncOnline",
+								"sipfed.online.lync.com", NULL), 0);
+	ck_assert_int_eq(fedns_deployment_add_xmpp_partner(*dep, "jabber.example.org", NULL), 0);
+	ck_assert_msg(fedns_deployment_derive(*dep, &rs) == FEDNS_OK, "%s",
+		      fedns_deployment_last_error(*dep));
+	return rs;
+}
+
+fedns_recordset *fixture_small(fedns_deployment **dep)
+{
+	fedns_recordset *rs;
+
+	*dep = fixture_contoso(NULL, NULL);
+	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
+	return rs;
+}

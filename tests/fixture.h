@@ -9,6 +9,12 @@
  * pool are stored through `domain` and `pool` when they are not NULL. */
 fedns_deployment *fixture_contoso(fedns_sip_domain **domain, fedns_edge_pool **pool);
 
+/* fixture_contoso() with discovery and push (R3 and R4 merged), XMPP and
+ * public IM, derived: one record of each SRV kind, two host names. */
+fedns_recordset *fixture_full(fedns_deployment **dep);
+/* fixture_contoso() derived: _sip._tls and sip. */
+fedns_recordset *fixture_small(fedns_deployment **dep);
+
 /* Derives `dep` (which must succeed) and returns one line per record:
  * "owner TYPE data purposes", purposes joined with ",". Caller frees. */
 char *fixture_records(fedns_deployment *dep);
