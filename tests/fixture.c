@@ -114,3 +114,18 @@ fedns_recordset *fixture_small(fedns_deployment **dep)
 	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
 	return rs;
 }
+
+fedns_recordset *fixture_tenants(fedns_deployment **dep, int n)
+{
+	fedns_recordset *rs;
+	char name[64];
+	int i;
+
+	*dep = fixture_contoso(NULL, NULL);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "tenant%d.example", i);
+		ck_assert_int_eq(fedns_deployment_add_sip_domain(*dep, name, NULL), FEDNS_OK);
+	}
+	ck_assert_int_eq(fedns_deployment_derive(*dep, &rs), FEDNS_OK);
+	return rs;
+}

@@ -15,6 +15,10 @@ fedns_recordset *fixture_full(fedns_deployment **dep);
 /* fixture_contoso() derived: _sip._tls and sip. */
 fedns_recordset *fixture_small(fedns_deployment **dep);
 
+/* fixture_contoso() plus `n` SIP domains tenant0.example ..., derived:
+ * enough text to cross several callback chunks. */
+fedns_recordset *fixture_tenants(fedns_deployment **dep, int n);
+
 /* Derives `dep` (which must succeed) and returns one line per record:
  * "owner TYPE data purposes", purposes joined with ",". Caller frees. */
 char *fixture_records(fedns_deployment *dep);
