@@ -8,6 +8,109 @@
 #include "part.h"
 #include "render.h"
 
+#define FNV_BASIS 1469598103934665603u
+#define FNV_PRIME 1099511628211u
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void fedns_builder_init(struct fedns_builder *b, struct fedns_recordset *rs, uint32_t ttl)
+{
+	memset(b, 0, sizeof(*b));
+	b->rs = rs;
+	b->ttl = ttl;
+}
+
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	while (n--)
+		h = (h ^ *s++) * FNV_PRIME;
+	return h;
+}
+
+static size_t hash_final(uint64_t h)
+{
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* ---- the names several groups may give ---- */
+
+static const char *shared_name(const struct fedns_builder *b, const struct fedns_shared_name *s)
+{
+	return FEDNS_AT(&b->shared_text, s->name - 1);
+}
+
+/* The slot of absolute `name` (`n` bytes, without its trailing dot) of hash
+ * `h`, or the empty slot where it would go. */
+static struct fedns_shared_name *find_name(const struct fedns_builder *b, const char *name,
+					   size_t n, size_t h)
+{
+	size_t i;
+
+	for (i = h & (b->namecap - 1);; i = (i + 1) & (b->namecap - 1)) {
+		struct fedns_shared_name *s = &b->names[i];
+
+		if (!s->name || (s->hash == h && strncmp(shared_name(b, s), name, n) == 0 &&
+				 shared_name(b, s)[n] == '\0'))
+			return s;
+	}
+}
+
+static fedns_status grow_names(struct fedns_builder *b)
+{
+	size_t cap = b->namecap ? b->namecap * 2 : 16, i;
+	struct fedns_shared_name *old = b->names, *t;
+	size_t oldcap = b->namecap;
+
+	t = fedns_alloc_array(&b->rs->alloc, NULL, cap, sizeof(*t));
+	if (!t)
+		return FEDNS_ENOMEM;
+	memset(t, 0, cap * sizeof(*t));
+	b->names = t;
+	b->namecap = cap;
+	for (i = 0; i < oldcap; i++)
+		if (old[i].name) {
+			const char *s = shared_name(b, &old[i]);
+
+			*find_name(b, s, strlen(s), old[i].hash) = old[i];
+		}
+	fedns_alloc_free(&b->rs->alloc, old);
+	return FEDNS_OK;
+}
+
+fedns_status fedns_builder_share(struct fedns_builder *b, const char *name)
+{
+	size_t n = strlen(name), h = hash_final(hash_bytes(FNV_BASIS, name, n)), at;
+	struct fedns_shared_name *s;
+
+	if ((b->nnames + 1) * 2 > b->namecap && grow_names(b))
+		return FEDNS_ENOMEM;
+	s = find_name(b, name, n, h);
+	if (s->name)
+		return FEDNS_OK;
+	at = fedns__arena_add(&b->shared_text, &b->rs->alloc, name, n);
+	if (at == FEDNS_ARENA_NONE)
+		return FEDNS_ENOMEM;
+	s->hash = h;
+	s->name = at + 1;
+	b->nnames++;
+	return FEDNS_OK;
+}
+
+/* Whether an A or AAAA record at absolute `owner` may be another group's. */
+static int shared_owner(const struct fedns_builder *b, const struct fedns_cand *c)
+{
+	size_t n;
+
+	if (!b->nnames || (c->type != FEDNS_RR_A && c->type != FEDNS_RR_AAAA))
+		return 0;
+	n = c->owner_len - 1;
+	return find_name(b, c->owner_p, n, hash_final(hash_bytes(FNV_BASIS, c->owner_p, n)))->name !=
+	       0;
+}
+
+/* ---- candidates ---- */
+
 struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_t purposes)
 {
 	struct fedns_cand *c;
@@ -17,12 +120,44 @@ struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_
 		return NULL;
 	b->cands = p;
 	c = &b->cands[b->ncands++];
-	/* The names are for the caller to write; the rest starts zeroed. */
-	c->owner[0] = c->target[0] = '\0';
-	memset(&c->addr, 0, sizeof(*c) - offsetof(struct fedns_cand, addr));
-	c->part = part;
+	memset(c, 0, sizeof(*c));
+	c->address = FEDNS_NO_TEXT;
+	c->part = (uint16_t)part;
 	c->purposes = purposes;
 	return c;
+}
+
+fedns_status fedns_builder_name(struct fedns_builder *b, const char *label, const char *domain,
+				size_t *at)
+{
+	size_t nl = label ? strlen(label) + 1 : 0, nd = strlen(domain);
+	char *name;
+
+	if (nl + nd > FEDNS_NAME_MAX)
+		return FEDNS_EINVALID;
+	/* Room for the longest name, its length, dot and NUL: no overflow
+	 * check needed. */
+	if (b->group_cap - b->group_len < FEDNS_NAME_BUF + 2) {
+		size_t cap = b->group_cap ? b->group_cap * 2 : 1024;
+		char *p = fedns_alloc_array(&b->rs->alloc, b->group_text, cap, 1);
+
+		if (!p)
+			return FEDNS_ENOMEM;
+		b->group_text = p;
+		b->group_cap = cap;
+	}
+	b->group_text[b->group_len] = (char)(nl + nd + 1);
+	*at = ++b->group_len;
+	name = b->group_text + b->group_len;
+	if (label) {
+		memcpy(name, label, nl - 1);
+		name[nl - 1] = '.';
+	}
+	memcpy(name + nl, domain, nd);
+	name[nl + nd] = '.';
+	name[nl + nd + 1] = '\0';
+	b->group_len += nl + nd + 2;
+	return FEDNS_OK;
 }
 
 static int type_rank(int type)
@@ -39,17 +174,24 @@ static int type_rank(int type)
 	}
 }
 
-/* SPEC 2's order within a group: owner, type, then data. */
-static int compare_cands(const void *pa, const void *pb)
+static int is_address(int type)
 {
-	const struct fedns_cand *a = pa, *b = pb;
-	int d = strcmp(a->owner, b->owner);
+	return type == FEDNS_RR_A || type == FEDNS_RR_AAAA;
+}
 
+/* Owner, type and data: what makes two candidates the same record. */
+static int compare_keys(const struct fedns_cand *a, const struct fedns_cand *b)
+{
+	int d;
+
+	if (a->owner_key != b->owner_key)
+		return a->owner_key < b->owner_key ? -1 : 1;
+	d = a->owner == b->owner ? 0 : strcmp(a->owner_p, b->owner_p);
 	if (d)
 		return d;
 	if (a->type != b->type)
 		return type_rank(a->type) - type_rank(b->type);
-	if (a->type == FEDNS_RR_A || a->type == FEDNS_RR_AAAA)
+	if (is_address(a->type))
 		return fedns_address_compare(&a->addr, &b->addr);
 	if (a->priority != b->priority)
 		return a->priority - b->priority;
@@ -57,123 +199,16 @@ static int compare_cands(const void *pa, const void *pb)
 		return a->weight - b->weight;
 	if (a->port != b->port)
 		return a->port - b->port;
-	d = strcmp(a->target, b->target);
+	return a->target == b->target ? 0 : strcmp(a->target_p, b->target_p);
+}
+
+/* SPEC 2's order within a group: owner, type, then data. */
+static int compare_cands(const void *pa, const void *pb)
+{
+	const struct fedns_cand *a = pa, *b = pb;
+	int d = compare_keys(a, b);
+
 	return d ? d : a->part - b->part;
-}
-
-/* The hash of a record's key: owner, type and data (the address, or the
- * target and port). Candidates and records hash alike. */
-static size_t hash_key(const char *owner, int type, const struct fedns_address *addr,
-		       const char *target, uint16_t port)
-{
-	const unsigned char *p;
-	uint64_t h = 1469598103934665603u;
-
-	for (p = (const unsigned char *)owner; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	h = (h ^ (unsigned)type) * 1099511628211u;
-	if (type == FEDNS_RR_A || type == FEDNS_RR_AAAA) {
-		size_t i;
-
-		for (i = 0; i < 16; i++)
-			h = (h ^ addr->bytes[i]) * 1099511628211u;
-	} else {
-		for (p = (const unsigned char *)target; *p; p++)
-			h = (h ^ *p) * 1099511628211u;
-		h = (h ^ port) * 1099511628211u;
-	}
-	return (size_t)(h ^ (h >> 32));
-}
-
-static size_t hash_cand(const struct fedns_cand *c)
-{
-	return hash_key(c->owner, c->type, &c->addr, c->target, c->port);
-}
-
-static int same_record(const struct fedns_recordset *rs, const struct fedns_record *r,
-		       const struct fedns_cand *c)
-{
-	if (r->type != c->type || strcmp(FEDNS_TEXT(rs, r->owner), c->owner))
-		return 0;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA)
-		return fedns_address_compare(&r->addr, &c->addr) == 0;
-	return r->priority == c->priority && r->weight == c->weight && r->port == c->port &&
-	       strcmp(FEDNS_TEXT(rs, r->target), c->target) == 0;
-}
-
-static fedns_status rehash(struct fedns_builder *b)
-{
-	size_t n = b->nslots ? b->nslots * 2 : 1024, i;
-	size_t *slots = fedns_alloc_array(&b->rs->alloc, NULL, n, sizeof(*slots));
-
-	if (!slots)
-		return FEDNS_ENOMEM;
-	memset(slots, 0, n * sizeof(*slots));
-	for (i = 0; i < b->rs->n; i++) {
-		size_t h;
-
-		for (h = b->hashes[i] & (n - 1); slots[h]; h = (h + 1) & (n - 1))
-			;
-		slots[h] = i + 1;
-	}
-	fedns_alloc_free(&b->rs->alloc, b->slots);
-	b->slots = slots;
-	b->nslots = n;
-	return FEDNS_OK;
-}
-
-fedns_status fedns_builder_init(struct fedns_builder *b, struct fedns_recordset *rs,
-				uint32_t ttl)
-{
-	memset(b, 0, sizeof(*b));
-	b->rs = rs;
-	b->ttl = ttl;
-	return rehash(b);
-}
-
-static fedns_status append_record(struct fedns_builder *b, const struct fedns_cand *c,
-				  size_t slot, size_t hash)
-{
-	struct fedns_recordset *rs = b->rs;
-	struct fedns_record *r;
-	void *p = fedns_grow(&rs->alloc, b->hashes, &b->hashcap, rs->n, sizeof(*b->hashes));
-
-	if (!p)
-		return FEDNS_ENOMEM;
-	b->hashes = p;
-	b->hashes[rs->n] = hash;
-	p = fedns_grow(&rs->alloc, rs->items, &rs->cap, rs->n, sizeof(*r));
-	if (!p)
-		return FEDNS_ENOMEM;
-	rs->items = p;
-	r = &rs->items[rs->n];
-	memset(r, 0, sizeof(*r));
-	/* Records of one owner come together; they share its text. */
-	if (rs->n && strcmp(FEDNS_TEXT(rs, rs->items[rs->n - 1].owner), c->owner) == 0)
-		r->owner = rs->items[rs->n - 1].owner;
-	else
-		r->owner = fedns__arena_add(&rs->text, &rs->alloc, c->owner, strlen(c->owner));
-	r->target = r->address = FEDNS_NO_TEXT;
-	if (c->type == FEDNS_RR_A || c->type == FEDNS_RR_AAAA) {
-		char text[FEDNS_ADDRESS_BUF];
-		size_t n = fedns_address_format(&c->addr, text);
-
-		r->address = fedns__arena_add(&rs->text, &rs->alloc, text, n);
-	} else {
-		r->target = fedns__arena_add(&rs->text, &rs->alloc, c->target, strlen(c->target));
-	}
-	if (r->owner == FEDNS_NO_TEXT || (r->target == FEDNS_NO_TEXT && r->address == FEDNS_NO_TEXT))
-		return FEDNS_ENOMEM;
-	r->addr = c->addr;
-	r->ttl = b->ttl;
-	r->type = c->type;
-	r->priority = c->priority;
-	r->weight = c->weight;
-	r->port = c->port;
-	r->purposes = c->purposes;
-	r->parts = (uint32_t)1 << c->part;
-	b->slots[slot] = ++rs->n;
-	return FEDNS_OK;
 }
 
 /* A group holds a handful of candidates (a SIP domain's five): insertion
@@ -198,34 +233,195 @@ static void sort_cands(struct fedns_cand *c, size_t n)
 	}
 }
 
-/* Adds the pending candidates in order; a record already in the set keeps
- * its place and gains the candidate's purposes and comment. */
-fedns_status fedns_builder_flush(struct fedns_builder *b)
+/* ---- records ---- */
+
+/* The hash of a record's key. */
+static size_t hash_cand(const struct fedns_cand *c)
+{
+	uint64_t h = hash_bytes(FNV_BASIS, c->owner_p, c->owner_len);
+
+	h = (h ^ c->type) * FNV_PRIME;
+	return hash_final(hash_bytes(h, c->addr.bytes, sizeof(c->addr.bytes)));
+}
+
+/* An A or AAAA record with the key of `c`. */
+static int same_address_record(const struct fedns_recordset *rs, const struct fedns_record *r,
+			       const struct fedns_cand *c)
+{
+	return r->type == c->type && fedns_address_compare(&r->addr, &c->addr) == 0 &&
+	       strcmp(FEDNS_TEXT(rs, r->owner), c->owner_p) == 0;
+}
+
+static fedns_status grow_slots(struct fedns_builder *b)
+{
+	size_t n = b->nslots ? b->nslots * 2 : 64, i, h;
+	struct fedns_shared_record *t = fedns_alloc_array(&b->rs->alloc, NULL, n, sizeof(*t));
+
+	if (!t)
+		return FEDNS_ENOMEM;
+	memset(t, 0, n * sizeof(*t));
+	for (i = 0; i < b->nslots; i++) {
+		if (!b->slots[i].record)
+			continue;
+		for (h = b->slots[i].hash & (n - 1); t[h].record; h = (h + 1) & (n - 1))
+			;
+		t[h] = b->slots[i];
+	}
+	fedns_alloc_free(&b->rs->alloc, b->slots);
+	b->slots = t;
+	b->nslots = n;
+	return FEDNS_OK;
+}
+
+/* The slot of the shared record with the key of `c` (hash `h`), or the
+ * empty slot where it would go. */
+static struct fedns_shared_record *find_record(const struct fedns_builder *b,
+					       const struct fedns_cand *c, size_t h)
 {
 	size_t i;
 
-	sort_cands(b->cands, b->ncands);
-	for (i = 0; i < b->ncands; i++) {
-		const struct fedns_cand *c = &b->cands[i];
-		size_t hash = hash_cand(c), h;
+	for (i = h & (b->nslots - 1);; i = (i + 1) & (b->nslots - 1)) {
+		struct fedns_shared_record *s = &b->slots[i];
 
-		if ((b->rs->n + 1) * 2 > b->nslots && rehash(b))
-			return FEDNS_ENOMEM;
-		for (h = hash & (b->nslots - 1); b->slots[h]; h = (h + 1) & (b->nslots - 1)) {
-			struct fedns_record *r = &b->rs->items[b->slots[h] - 1];
-
-			if (same_record(b->rs, r, c)) {
-				r->purposes |= c->purposes;
-				r->parts |= (uint32_t)1 << c->part;
-				break;
-			}
-		}
-		if (!b->slots[h] && append_record(b, c, h, hash))
-			return FEDNS_ENOMEM;
+		if (!s->record ||
+		    (s->hash == h && same_address_record(b->rs, &b->rs->items[s->record - 1], c)))
+			return s;
 	}
-	b->ncands = 0;
+}
+
+/* The set's text of the group's name at `group` (`n` bytes), added once:
+ * a SRV target is often the owner of an A record. */
+static size_t add_text(struct fedns_builder *b, size_t group, size_t n)
+{
+	struct fedns_recordset *rs = b->rs;
+	size_t i, at;
+
+	for (i = 0; i < b->nadded; i++)
+		if (b->added[i].group == group)
+			return b->added[i].text;
+	at = fedns__arena_add(&rs->text, &rs->alloc, b->group_text + group, n);
+	if (at != FEDNS_NO_TEXT && b->nadded < COUNT(b->added)) {
+		b->added[b->nadded].group = group;
+		b->added[b->nadded++].text = at;
+	}
+	return at;
+}
+
+/* Appends the record of `c`; its index to `*index`. */
+static fedns_status append_record(struct fedns_builder *b, const struct fedns_cand *c,
+				  size_t *index)
+{
+	struct fedns_recordset *rs = b->rs;
+	struct fedns_record *r;
+	void *p = fedns_grow(&rs->alloc, rs->items, &rs->cap, rs->n, sizeof(*r));
+
+	if (!p)
+		return FEDNS_ENOMEM;
+	rs->items = p;
+	r = &rs->items[rs->n];
+	r->owner = add_text(b, c->owner, c->owner_len);
+	r->target = r->address = FEDNS_NO_TEXT;
+	if (is_address(c->type))
+		r->address = c->address;
+	else
+		r->target = add_text(b, c->target, c->target_len);
+	if (r->owner == FEDNS_NO_TEXT || (r->target == FEDNS_NO_TEXT && r->address == FEDNS_NO_TEXT))
+		return FEDNS_ENOMEM;
+	r->addr = c->addr;
+	r->ttl = b->ttl;
+	r->type = c->type;
+	r->priority = c->priority;
+	r->weight = c->weight;
+	r->port = c->port;
+	r->purposes = c->purposes;
+	r->parts = (uint32_t)1 << c->part;
+	r->comment = 0;
+	*index = rs->n++;
 	return FEDNS_OK;
 }
+
+static void merge(struct fedns_record *r, const struct fedns_cand *c)
+{
+	r->purposes |= c->purposes;
+	r->parts |= (uint32_t)1 << c->part;
+}
+
+/* Adds an A or AAAA candidate at a shared name: merged into the record
+ * with its key wherever it is, else appended and remembered. */
+static fedns_status add_shared(struct fedns_builder *b, const struct fedns_cand *c,
+			       size_t *index)
+{
+	size_t h = hash_cand(c);
+	struct fedns_shared_record *s;
+
+	if ((b->nshared + 1) * 2 > b->nslots && grow_slots(b))
+		return FEDNS_ENOMEM;
+	s = find_record(b, c, h);
+	if (s->record) {
+		*index = s->record - 1;
+		merge(&b->rs->items[*index], c);
+		return FEDNS_OK;
+	}
+	if (append_record(b, c, index))
+		return FEDNS_ENOMEM;
+	s->hash = h;
+	s->record = *index + 1;
+	b->nshared++;
+	return FEDNS_OK;
+}
+
+static size_t group_len(const struct fedns_builder *b, size_t at)
+{
+	return (unsigned char)b->group_text[at - 1];
+}
+
+/* Bytes compare as strcmp() compares them, and a name shorter than 8 bytes
+ * ends in NULs, which sort first as its end does: names with different keys
+ * compare as their keys do. */
+static uint64_t prefix_key(const char *s, size_t n)
+{
+	uint64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		k = k << 8 | (i < n ? (unsigned char)s[i] : 0);
+	return k;
+}
+
+/* Adds the pending candidates in order; equal candidates of the group are
+ * neighbours once sorted, so each merges into the record before it. */
+fedns_status fedns_builder_flush(struct fedns_builder *b)
+{
+	size_t i, last = 0;
+	fedns_status st = FEDNS_OK;
+
+	for (i = 0; i < b->ncands; i++) {
+		struct fedns_cand *c = &b->cands[i];
+
+		c->owner_p = b->group_text + c->owner;
+		c->owner_len = group_len(b, c->owner);
+		c->owner_key = prefix_key(c->owner_p, c->owner_len);
+		c->target_p = is_address(c->type) ? "" : b->group_text + c->target;
+		c->target_len = is_address(c->type) ? 0 : group_len(b, c->target);
+	}
+	sort_cands(b->cands, b->ncands);
+	b->nadded = 0;
+	for (i = 0; !st && i < b->ncands; i++) {
+		const struct fedns_cand *c = &b->cands[i];
+
+		if (i && compare_keys(&b->cands[i - 1], c) == 0)
+			merge(&b->rs->items[last], c);
+		else if (shared_owner(b, c))
+			st = add_shared(b, c, &last);
+		else
+			st = append_record(b, c, &last);
+	}
+	b->ncands = 0;
+	b->group_len = 0;
+	return st;
+}
+
+/* ---- comments ---- */
 
 /* Writes the comment of a set of parts, joined in rule order with "; ". */
 static size_t write_comment(struct fedns_recordset *rs, uint32_t parts, int lang)
@@ -305,7 +501,11 @@ fedns_status fedns_builder_finish(struct fedns_builder *b)
 
 void fedns_builder_clear(struct fedns_builder *b)
 {
-	fedns_alloc_free(&b->rs->alloc, b->cands);
-	fedns_alloc_free(&b->rs->alloc, b->slots);
-	fedns_alloc_free(&b->rs->alloc, b->hashes);
+	const struct fedns_alloc *a = &b->rs->alloc;
+
+	fedns_alloc_free(a, b->cands);
+	fedns_alloc_free(a, b->group_text);
+	fedns__arena_free(&b->shared_text, a);
+	fedns_alloc_free(a, b->names);
+	fedns_alloc_free(a, b->slots);
 }

@@ -7,11 +7,11 @@
 #include "part.h"
 #include "refuse.h"
 #include "validate.h"
-#include "zone_split.h"
 
-/* Parsed addresses of one interface. */
+/* Parsed addresses of one interface, each with its text in the set's. */
 struct addr_list {
 	struct fedns_address *items;
+	size_t *texts;
 	size_t n;
 };
 
@@ -32,6 +32,7 @@ struct proxy_view {
 struct derivation {
 	const fedns_deployment *dep;
 	struct fedns_builder b;
+	struct fedns_recordset *rs;
 	struct pool_view *pools;
 	const struct pool_view *xmpp_pool;
 	struct proxy_view proxy;
@@ -42,9 +43,9 @@ struct domain_ctx {
 	const struct derivation *dv;
 	const struct fedns_sip_domain *domain;
 	const struct pool_view *pool; /* NULL for an online domain */
-	char name[FEDNS_NAME_BUF];    /* d */
-	char access[FEDNS_NAME_BUF];  /* S */
-	char xmpp[FEDNS_NAME_BUF];    /* X */
+	const char *name;             /* d, folded: in the set's text, which
+				       * grows only when the group is flushed */
+	size_t access, xmpp;          /* S and X, in the group's text */
 };
 
 enum shape { SHAPE_HOSTS, SHAPE_SRV, SHAPE_CNAME };
@@ -170,39 +171,41 @@ static fedns_status fold(const char *in, char *out)
 	return fedns_name_fold(in, out, NULL) == FEDNS_NAME_OK ? FEDNS_OK : FEDNS_EINVALID;
 }
 
-/* `label` + "." + `domain`, both folded already (a host label checked by
- * fedns_label_fold() or one of the rules' own, and a folded name): the
- * result is folded too, and a valid name unless it is too long, which is
- * all that folding it again would find. */
-static fedns_status join(const char *label, const char *domain, char *out)
-{
-	size_t nl = strlen(label), nd = strlen(domain);
-
-	if (nl + 1 + nd > FEDNS_NAME_MAX)
-		return FEDNS_EINVALID;
-	memcpy(out, label, nl);
-	out[nl] = '.';
-	memcpy(out + nl + 1, domain, nd + 1);
-	return FEDNS_OK;
-}
-
-static fedns_status parse_addresses(const struct fedns_alloc *a, const struct fedns_strlist *l,
+static fedns_status parse_addresses(struct derivation *dv, const struct fedns_strlist *l,
 				    struct addr_list *out)
 {
-	size_t i;
+	const struct fedns_alloc *a = &dv->dep->alloc;
 
 	if (!l->n)
 		return FEDNS_OK;
 	out->items = fedns_alloc_array(a, NULL, l->n, sizeof(*out->items));
-	if (!out->items)
+	out->texts = fedns_alloc_array(a, NULL, l->n, sizeof(*out->texts));
+	if (!out->items || !out->texts)
 		return NOMEM;
-	for (i = 0; i < l->n; i++)
-		if (!fedns_address_parse(l->items[i], &out->items[out->n++], NULL, 0))
+	for (; out->n < l->n; out->n++) {
+		struct fedns_address *addr = &out->items[out->n];
+		char text[FEDNS_ADDRESS_BUF];
+		size_t n;
+
+		if (!fedns_address_parse(l->items[out->n], addr, NULL, 0))
 			return FEDNS_EINVALID;
+		n = fedns_address_format(addr, text);
+		out->texts[out->n] = fedns__arena_add(&dv->rs->text, &dv->rs->alloc, text, n);
+		if (out->texts[out->n] == FEDNS_NO_TEXT)
+			return NOMEM;
+	}
 	return FEDNS_OK;
 }
 
-static fedns_status view_pool(const fedns_deployment *dep, const struct fedns_edge_pool *p,
+/* An edge's or the reverse proxy's own FQDN: other groups may give it too. */
+static fedns_status own_name(struct derivation *dv, const char *in, char *out)
+{
+	if (fold(in, out))
+		return FEDNS_EINVALID;
+	return fedns_builder_share(&dv->b, out);
+}
+
+static fedns_status view_pool(struct derivation *dv, const struct fedns_edge_pool *p,
 			      struct pool_view *v)
 {
 	size_t r;
@@ -213,26 +216,29 @@ static fedns_status view_pool(const fedns_deployment *dep, const struct fedns_ed
 	    (p->xmpp_proxy && !fedns_label_fold(fedns_pool_xmpp_host(p), v->xmpp_host)))
 		return FEDNS_EINVALID;
 	for (r = 0; r < 3; r++) {
-		if (p->edges[r].fqdn && fold(p->edges[r].fqdn, v->fqdn[r]))
-			return FEDNS_EINVALID;
-		st = parse_addresses(&dep->alloc, &p->edges[r].addresses, &v->addrs[r]);
+		st = p->edges[r].fqdn ? own_name(dv, p->edges[r].fqdn, v->fqdn[r]) : FEDNS_OK;
+		if (!st)
+			st = parse_addresses(dv, &p->edges[r].addresses, &v->addrs[r]);
 		if (st)
 			return st;
 	}
 	return FEDNS_OK;
 }
 
-static fedns_status view_proxy(const fedns_deployment *dep, struct proxy_view *v)
+static fedns_status view_proxy(struct derivation *dv, struct proxy_view *v)
 {
 	size_t i;
+	fedns_status st;
 
-	v->proxy = dep->proxy;
+	v->proxy = dv->dep->proxy;
 	if (!v->proxy)
 		return FEDNS_OK;
-	for (i = 0; i < 2; i++)
-		if (v->proxy->fqdn[i] && fold(v->proxy->fqdn[i], v->fqdn[i]))
-			return FEDNS_EINVALID;
-	return parse_addresses(&dep->alloc, &v->proxy->addresses, &v->addrs);
+	for (i = 0; i < 2; i++) {
+		st = v->proxy->fqdn[i] ? own_name(dv, v->proxy->fqdn[i], v->fqdn[i]) : FEDNS_OK;
+		if (st)
+			return st;
+	}
+	return parse_addresses(dv, &v->proxy->addresses, &v->addrs);
 }
 
 static fedns_status view(struct derivation *dv)
@@ -248,11 +254,11 @@ static fedns_status view(struct derivation *dv)
 		memset(dv->pools, 0, dep->pools.n * sizeof(*dv->pools));
 	}
 	for (i = 0; !st && i < dep->pools.n; i++) {
-		st = view_pool(dep, FEDNS_POOL(dep, i), &dv->pools[i]);
+		st = view_pool(dv, FEDNS_POOL(dep, i), &dv->pools[i]);
 		if (!dv->xmpp_pool && FEDNS_POOL(dep, i)->xmpp_proxy)
 			dv->xmpp_pool = &dv->pools[i];
 	}
-	return st ? st : view_proxy(dep, &dv->proxy);
+	return st ? st : view_proxy(dv, &dv->proxy);
 }
 
 static const struct pool_view *pool_of(const struct derivation *dv,
@@ -270,18 +276,9 @@ static const struct pool_view *pool_of(const struct derivation *dv,
 	return !d->edge_pool && dep->pools.n == 1 ? &dv->pools[0] : NULL;
 }
 
-static void absolute(char *out, const char *name)
-{
-	size_t n = strlen(name);
-
-	memcpy(out, name, n);
-	out[n] = '.';
-	out[n + 1] = '\0';
-}
-
-/* One A or AAAA candidate per address. */
-static fedns_status add_hosts(struct fedns_builder *b, int part, uint32_t purposes,
-			      const char *owner, const struct addr_list *addrs)
+/* One A or AAAA candidate per address at `owner`, in the group's text. */
+static fedns_status add_hosts_at(struct fedns_builder *b, int part, uint32_t purposes,
+				 size_t owner, const struct addr_list *addrs)
 {
 	size_t i;
 
@@ -290,61 +287,59 @@ static fedns_status add_hosts(struct fedns_builder *b, int part, uint32_t purpos
 
 		if (!c)
 			return NOMEM;
-		absolute(c->owner, owner);
+		c->owner = owner;
 		c->addr = addrs->items[i];
+		c->address = addrs->texts[i];
 		c->type = addrs->items[i].family == 4 ? FEDNS_RR_A : FEDNS_RR_AAAA;
 	}
 	return FEDNS_OK;
 }
 
-/* The service labels carry underscores, which input names may not (SPEC 5),
- * so owners under d are joined, not folded; V1 bounds their length. */
-static fedns_status owner_under(const char *label, const char *domain, char *out)
+/* The same at `label`.`name` (or `name`). */
+static fedns_status add_hosts(struct fedns_builder *b, int part, uint32_t purposes,
+			      const char *label, const char *name, const struct addr_list *addrs)
 {
-	size_t nl = strlen(label), nd = strlen(domain);
+	size_t owner;
+	fedns_status st;
 
-	if (nl + 1 + nd > FEDNS_NAME_MAX)
-		return FEDNS_EINVALID;
-	memcpy(out, label, nl);
-	out[nl] = '.';
-	absolute(out + nl + 1, domain);
-	return FEDNS_OK;
+	if (!addrs->n)
+		return FEDNS_OK;
+	st = fedns_builder_name(b, label, name, &owner);
+	return st ? st : add_hosts_at(b, part, purposes, owner, addrs);
 }
 
+/* The service labels carry underscores, which input names may not (SPEC 5),
+ * so owners under d are joined, not folded; V1 bounds their length. */
 static fedns_status add_pointer(struct fedns_builder *b, const struct domain_rule *r,
 				const struct domain_ctx *c, uint32_t purposes)
 {
 	struct fedns_cand *k = fedns_builder_cand(b, r->part, purposes);
+	fedns_status st;
 
 	if (!k)
 		return NOMEM;
-	if (owner_under(r->label, c->name, k->owner))
-		return FEDNS_EINVALID;
-	absolute(k->target, r->target ? r->target : r->name == NAME_XMPP ? c->xmpp : c->access);
 	k->type = r->shape == SHAPE_SRV ? FEDNS_RR_SRV : FEDNS_RR_CNAME;
 	k->priority = r->priority;
 	k->weight = r->weight;
 	k->port = r->port;
-	return FEDNS_OK;
+	k->target = r->name == NAME_XMPP ? c->xmpp : c->access;
+	st = fedns_builder_name(b, r->label, c->name, &k->owner);
+	return st || !r->target ? st : fedns_builder_name(b, NULL, r->target, &k->target);
 }
 
 static fedns_status add_domain_hosts(struct fedns_builder *b, const struct domain_rule *r,
 				     const struct domain_ctx *c, uint32_t purposes)
 {
-	char owner[FEDNS_NAME_BUF];
-
 	switch (r->name) {
 	case NAME_ACCESS:
-		return add_hosts(b, r->part, purposes, c->access,
-				 &c->pool->addrs[FEDNS_EDGE_ACCESS]);
+		return add_hosts_at(b, r->part, purposes, c->access,
+				    &c->pool->addrs[FEDNS_EDGE_ACCESS]);
 	case NAME_XMPP:
-		return add_hosts(b, r->part, purposes, c->xmpp,
-				 &c->dv->xmpp_pool->addrs[FEDNS_EDGE_ACCESS]);
+		return add_hosts_at(b, r->part, purposes, c->xmpp,
+				    &c->dv->xmpp_pool->addrs[FEDNS_EDGE_ACCESS]);
 	case NAME_PROXIED:
 	default:
-		if (join(r->label, c->name, owner))
-			return FEDNS_EINVALID;
-		return add_hosts(b, r->part, purposes, owner, &c->dv->proxy.addrs);
+		return add_hosts(b, r->part, purposes, r->label, c->name, &c->dv->proxy.addrs);
 	}
 }
 
@@ -371,36 +366,39 @@ static fedns_status apply_domain_rules(struct derivation *dv, const struct domai
 	return FEDNS_OK;
 }
 
-static fedns_status domain_context(const struct derivation *dv, const struct fedns_sip_domain *d,
-				   struct domain_ctx *c)
+/* The domain's names S and X go in the group's text once: records name
+ * them as owners and as targets. */
+static fedns_status domain_context(struct derivation *dv, size_t i, struct domain_ctx *c)
 {
+	const struct fedns_sip_domain *d = FEDNS_DOMAIN(dv->dep, i);
+	const char *fqdn;
+	fedns_status st;
+
 	memset(c, 0, sizeof(*c));
 	c->dv = dv;
 	c->domain = d;
-	if (fold(d->name, c->name))
-		return FEDNS_EINVALID;
+	c->name = FEDNS_TEXT(dv->rs, dv->rs->domains[i]);
 	if (d->hosting == FEDNS_HOSTING_ONLINE)
 		return FEDNS_OK;
 	c->pool = pool_of(dv, d);
 	if (!c->pool)
 		return FEDNS_EINVALID;
-	if (c->pool->fqdn[FEDNS_EDGE_ACCESS][0])
-		strcpy(c->access, c->pool->fqdn[FEDNS_EDGE_ACCESS]);
-	else if (join(c->pool->access_host, c->name, c->access))
-		return FEDNS_EINVALID;
-	if (dv->xmpp_pool && d->xmpp && join(dv->xmpp_pool->xmpp_host, c->name, c->xmpp))
-		return FEDNS_EINVALID;
-	return FEDNS_OK;
+	fqdn = c->pool->fqdn[FEDNS_EDGE_ACCESS];
+	st = fqdn[0] ? fedns_builder_name(&dv->b, NULL, fqdn, &c->access) :
+		       fedns_builder_name(&dv->b, c->pool->access_host, c->name, &c->access);
+	if (!st && dv->xmpp_pool && d->xmpp)
+		st = fedns_builder_name(&dv->b, dv->xmpp_pool->xmpp_host, c->name, &c->xmpp);
+	return st;
 }
 
-static fedns_status derive_domain(struct derivation *dv, const struct fedns_sip_domain *d)
+static fedns_status derive_domain(struct derivation *dv, size_t i)
 {
 	struct domain_ctx c;
 	fedns_status st;
 
-	if (!d->users)
+	if (!FEDNS_DOMAIN(dv->dep, i)->users)
 		return FEDNS_OK;
-	st = domain_context(dv, d, &c);
+	st = domain_context(dv, i, &c);
 	if (!st)
 		st = apply_domain_rules(dv, &c);
 	return st ? st : fedns_builder_flush(&dv->b);
@@ -409,27 +407,35 @@ static fedns_status derive_domain(struct derivation *dv, const struct fedns_sip_
 static fedns_status derive_pool(struct derivation *dv, const struct pool_view *v)
 {
 	size_t i;
+	fedns_status st = FEDNS_OK;
 
-	for (i = 0; i < COUNT(pool_rules); i++) {
+	for (i = 0; !st && i < COUNT(pool_rules); i++) {
 		const struct pool_rule *r = &pool_rules[i];
 
-		if (v->fqdn[r->role][0] &&
-		    add_hosts(&dv->b, r->part, r->purpose, v->fqdn[r->role], &v->addrs[r->role]))
-			return NOMEM;
+		if (v->fqdn[r->role][0])
+			st = add_hosts(&dv->b, r->part, r->purpose, NULL, v->fqdn[r->role],
+				       &v->addrs[r->role]);
 	}
-	return fedns_builder_flush(&dv->b);
+	return st ? st : fedns_builder_flush(&dv->b);
 }
 
 static fedns_status derive_proxy(struct derivation *dv)
 {
 	const struct proxy_view *v = &dv->proxy;
 	size_t i;
+	fedns_status st = FEDNS_OK;
 
-	for (i = 0; v->proxy && i < COUNT(proxy_parts); i++)
-		if (v->fqdn[i][0] && add_hosts(&dv->b, proxy_parts[i], FEDNS_PURPOSE_SIMPLE_URL,
-					       v->fqdn[i], &v->addrs))
-			return NOMEM;
-	return fedns_builder_flush(&dv->b);
+	for (i = 0; !st && v->proxy && i < COUNT(proxy_parts); i++)
+		if (v->fqdn[i][0])
+			st = add_hosts(&dv->b, proxy_parts[i], FEDNS_PURPOSE_SIMPLE_URL, NULL,
+				       v->fqdn[i], &v->addrs);
+	return st ? st : fedns_builder_flush(&dv->b);
+}
+
+static void addr_list_clear(const struct fedns_alloc *a, struct addr_list *l)
+{
+	fedns_alloc_free(a, l->items);
+	fedns_alloc_free(a, l->texts);
 }
 
 static void derivation_clear(struct derivation *dv)
@@ -439,10 +445,35 @@ static void derivation_clear(struct derivation *dv)
 
 	for (i = 0; dv->pools && i < dv->dep->pools.n; i++)
 		for (r = 0; r < 3; r++)
-			fedns_alloc_free(a, dv->pools[i].addrs[r].items);
+			addr_list_clear(a, &dv->pools[i].addrs[r]);
 	fedns_alloc_free(a, dv->pools);
-	fedns_alloc_free(a, dv->proxy.addrs.items);
+	addr_list_clear(a, &dv->proxy.addrs);
 	fedns_builder_clear(&dv->b);
+}
+
+/* Every SIP domain's folded name, into the set: its records are built under
+ * it, and the per-zone formats take each for a zone (zone_split.c). */
+static fedns_status domain_names(struct derivation *dv)
+{
+	const fedns_deployment *dep = dv->dep;
+	struct fedns_recordset *rs = dv->rs;
+	char name[FEDNS_NAME_BUF];
+
+	if (!dep->domains.n)
+		return FEDNS_OK;
+	rs->domains = fedns_alloc_array(&rs->alloc, NULL, dep->domains.n, sizeof(*rs->domains));
+	if (!rs->domains)
+		return NOMEM;
+	for (; rs->ndomains < dep->domains.n; rs->ndomains++) {
+		size_t *at = &rs->domains[rs->ndomains];
+
+		if (fold(FEDNS_DOMAIN(dep, rs->ndomains)->name, name))
+			return FEDNS_EINVALID;
+		*at = fedns__arena_add(&rs->text, &rs->alloc, name, strlen(name));
+		if (*at == FEDNS_NO_TEXT)
+			return NOMEM;
+	}
+	return FEDNS_OK;
 }
 
 /* The domain records in document order (or only those of `only`), then the
@@ -451,19 +482,18 @@ static fedns_status build(struct derivation *dv, const struct fedns_sip_domain *
 {
 	const fedns_deployment *dep = dv->dep;
 	size_t i;
-	fedns_status st = view(dv);
+	fedns_status st = domain_names(dv);
 
+	if (!st)
+		st = view(dv);
 	for (i = 0; !st && i < dep->domains.n; i++)
 		if (!only || FEDNS_DOMAIN(dep, i) == only)
-			st = derive_domain(dv, FEDNS_DOMAIN(dep, i));
+			st = derive_domain(dv, i);
 	for (i = 0; !only && !st && i < dep->pools.n; i++)
 		st = derive_pool(dv, &dv->pools[i]);
 	if (!only && !st)
 		st = derive_proxy(dv);
-	if (!st)
-		st = fedns_builder_finish(&dv->b);
-	/* Last: the zones the per-zone formats write (zone_split.c). */
-	return st ? st : fedns_zone_split(dv->b.rs, dep);
+	return st ? st : fedns_builder_finish(&dv->b);
 }
 
 /* Validates, refusing a deployment with errors (naming the first), then
@@ -491,9 +521,9 @@ static fedns_status derive(fedns_deployment *dep, const struct fedns_sip_domain 
 	}
 	memset(&dv, 0, sizeof(dv));
 	dv.dep = dep;
-	st = fedns_builder_init(&dv.b, rs, (uint32_t)dep->ttl);
-	if (!st)
-		st = build(&dv, only);
+	dv.rs = rs;
+	fedns_builder_init(&dv.b, rs, (uint32_t)dep->ttl);
+	st = build(&dv, only);
 	derivation_clear(&dv);
 	if (st) {
 		fedns_recordset_free(rs);

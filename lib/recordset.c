@@ -16,10 +16,7 @@ FEDNS_API void fedns_recordset_free(fedns_recordset *rs)
 	fedns_alloc_free(&a, rs->items);
 	fedns_alloc_free(&a, rs->comments);
 	fedns__arena_free(&rs->text, &a);
-	fedns_alloc_free(&a, rs->zones);
-	fedns_alloc_free(&a, rs->zone_items);
-	fedns_alloc_free(&a, rs->zone_order);
-	fedns_alloc_free(&a, rs->sorted_items);
+	fedns_alloc_free(&a, rs->domains);
 	fedns_alloc_free(&a, rs);
 }
 

@@ -34,13 +34,6 @@ struct fedns_comment {
 	size_t len[2];
 };
 
-/* A zone the records are split into (zone_split.c), for the formats that
- * write one block per zone. */
-struct fedns_zone {
-	size_t name;         /* text offset; folded, no trailing dot */
-	size_t start, count; /* its records: zone_items[start .. start + count) */
-};
-
 struct fedns_recordset {
 	struct fedns_alloc alloc;
 	struct fedns_record *items;
@@ -49,15 +42,8 @@ struct fedns_recordset {
 	size_t ncomments, commentcap;
 	struct fedns_arena text;
 	struct fedns_diagnostics diags;
-	struct fedns_zone *zones; /* in the order of their first record */
-	size_t nzones, zonecap;
-	size_t *zone_items;       /* record indexes, zone by zone, set order within */
-	/* The same zone by zone in the natural order of keys that octoDNS's
-	 * loader enforces: zones by "name.", then records by name relative to
-	 * the zone, then type. zone_order lists zones, sorted_items records
-	 * (each zone at its zone_items place). */
-	size_t *zone_order;
-	size_t *sorted_items;
+	size_t *domains;          /* text offsets: every SIP domain of the deployment, */
+	size_t ndomains;          /* folded, in document order */
 };
 
 /* The text at an arena offset. */

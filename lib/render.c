@@ -3,7 +3,11 @@
 
 #include <string.h>
 
+#include "zone_split.h"
+
 typedef void (*renderer)(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+typedef void (*zone_renderer)(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			      int lang, struct fedns_sink *s);
 
 static renderer find(int format)
 {
@@ -18,6 +22,14 @@ static renderer find(int format)
 		return fedns_render_json;
 	case FEDNS_FORMAT_MARKDOWN:
 		return fedns_render_markdown;
+	default:
+		return NULL;
+	}
+}
+
+static zone_renderer find_zoned(int format)
+{
+	switch (format) {
 	case FEDNS_FORMAT_SHEET:
 		return fedns_render_sheet;
 	case FEDNS_FORMAT_NSUPDATE:
@@ -31,12 +43,31 @@ static renderer find(int format)
 	}
 }
 
+/* The per-zone formats split the set into zones first: only they pay for
+ * it, and only with memory of their own, so the set stays immutable. */
+static fedns_status run_zoned(const fedns_recordset *rs, zone_renderer r, int lang,
+			      struct fedns_sink *s)
+{
+	struct fedns_zones zs;
+	fedns_status st = fedns_zone_split(rs, &zs), fin;
+
+	if (!st)
+		r(rs, &zs, lang, s);
+	fedns_zones_clear(rs, &zs);
+	/* Out of memory, the output is empty: "" in a buffer. */
+	fin = fedns_sink_finish(s);
+	return st ? st : fin;
+}
+
 static fedns_status run(const fedns_recordset *rs, int format, int lang, struct fedns_sink *s)
 {
 	renderer r = find(format);
+	zone_renderer z = find_zoned(format);
 
-	if (!rs || !r || (lang != FEDNS_LANG_EN && lang != FEDNS_LANG_ZH_CN))
+	if (!rs || (!r && !z) || (lang != FEDNS_LANG_EN && lang != FEDNS_LANG_ZH_CN))
 		return FEDNS_EINVAL;
+	if (z)
+		return run_zoned(rs, z, lang, s);
 	r(rs, lang, s);
 	return fedns_sink_finish(s);
 }

@@ -10,10 +10,17 @@ void fedns_render_table(const struct fedns_recordset *rs, int lang, struct fedns
 void fedns_render_csv(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
 void fedns_render_json(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
 void fedns_render_markdown(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
-void fedns_render_sheet(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
-void fedns_render_nsupdate(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
-void fedns_render_powershell(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
-void fedns_render_octodns(const struct fedns_recordset *rs, int lang, struct fedns_sink *s);
+
+/* The formats that write one block per zone get the set's zone split. */
+struct fedns_zones;
+void fedns_render_sheet(const struct fedns_recordset *rs, const struct fedns_zones *zs, int lang,
+			struct fedns_sink *s);
+void fedns_render_nsupdate(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			   int lang, struct fedns_sink *s);
+void fedns_render_powershell(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			     int lang, struct fedns_sink *s);
+void fedns_render_octodns(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			  int lang, struct fedns_sink *s);
 
 /* The record's purpose tags in SPEC 6's order, separated by `sep`. */
 void fedns_render_purposes(struct fedns_sink *s, uint32_t purposes, const char *sep);

@@ -5,18 +5,19 @@
  * caller puts one first. A blank line would send the message early, so
  * blocks have none inside; `;` lines are comments to nsupdate. */
 #include "render.h"
+#include "zone_split.h"
 
-static void block(const struct fedns_recordset *rs, const struct fedns_zone *zone, int lang,
-		  struct fedns_sink *s)
+static void block(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+		  const struct fedns_zone *zone, int lang, struct fedns_sink *s)
 {
 	const struct fedns_record *prev = NULL;
 	size_t k;
 
 	fedns_sink_puts(s, "zone ");
-	fedns_sink_puts(s, FEDNS_TEXT(rs, zone->name));
+	fedns_sink_puts(s, FEDNS_ZONE_NAME(zs, zone));
 	fedns_sink_puts(s, ".\n");
 	for (k = 0; k < zone->count; k++) {
-		const struct fedns_record *r = &rs->items[rs->zone_items[zone->start + k]];
+		const struct fedns_record *r = &rs->items[zs->items[zone->start + k]];
 
 		if (!prev || !fedns_render_same_group(rs, prev, r)) {
 			fedns_sink_puts(s, "; ");
@@ -30,14 +31,15 @@ static void block(const struct fedns_recordset *rs, const struct fedns_zone *zon
 	fedns_sink_puts(s, "send\n");
 }
 
-void fedns_render_nsupdate(const struct fedns_recordset *rs, int lang, struct fedns_sink *s)
+void fedns_render_nsupdate(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			   int lang, struct fedns_sink *s)
 {
 	size_t z;
 
-	for (z = 0; z < rs->nzones; z++) {
+	for (z = 0; z < zs->nzones; z++) {
 		/* After `send` the message is empty, so a blank line sends nothing. */
 		if (z)
 			fedns_sink_putc(s, '\n');
-		block(rs, &rs->zones[z], lang, s);
+		block(rs, zs, &zs->zones[z], lang, s);
 	}
 }

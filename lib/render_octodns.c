@@ -5,8 +5,8 @@
  *
  * Every mapping's keys come in octoDNS's order, the natural sort its loader
  * enforces (natsort: digit runs compare as numbers), so each zone's part can
- * be saved as is: zone_split.c sorts zones and names when the set is derived. A name with several types holds a list of records. A
- * record has `value` for one value and `values` for several, as octoDNS
+ * be saved as is: zone_split.c sorts zones and names. A name with several
+ * types holds a list of records. A record has `value` for one value and `values` for several, as octoDNS
  * dumps them. An SRV record whose service label is longer than RFC 6335's 15
  * characters (`_sipfederationtls`: 16) carries `octodns: {lenient: true}`,
  * since octoDNS refuses it otherwise. Comments are `#` lines above each
@@ -264,11 +264,11 @@ static void name(const struct span *p, const char *zone)
 	}
 }
 
-static void zone(const struct fedns_recordset *rs, const struct fedns_zone *z, int lang,
-		 struct fedns_sink *s)
+static void zone(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+		 const struct fedns_zone *z, int lang, struct fedns_sink *s)
 {
-	const char *zname = FEDNS_TEXT(rs, z->name);
-	struct span p = {rs, rs->sorted_items + z->start, 0, z->count, s, lang};
+	const char *zname = FEDNS_ZONE_NAME(zs, z);
+	struct span p = {rs, zs->sorted + z->start, 0, z->count, s, lang};
 	struct span one = p;
 	char key[FEDNS_NAME_BUF + 1];
 	size_t n = strlen(zname);
@@ -285,14 +285,15 @@ static void zone(const struct fedns_recordset *rs, const struct fedns_zone *z, i
 	}
 }
 
-void fedns_render_octodns(const struct fedns_recordset *rs, int lang, struct fedns_sink *s)
+void fedns_render_octodns(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			  int lang, struct fedns_sink *s)
 {
 	size_t z;
 
 	fedns_sink_puts(s, "---\n");
 	fedns_sink_puts(s, header[lang]);
-	if (!rs->nzones)
+	if (!zs->nzones)
 		fedns_sink_puts(s, "{}\n");
-	for (z = 0; z < rs->nzones; z++)
-		zone(rs, &rs->zones[rs->zone_order[z]], lang, s);
+	for (z = 0; z < zs->nzones; z++)
+		zone(rs, zs, &zs->zones[zs->order[z]], lang, s);
 }

@@ -112,16 +112,17 @@ static void cmdlet(struct fedns_sink *s, const struct fedns_recordset *rs,
 	fedns_sink_putc(s, '\n');
 }
 
-void fedns_render_powershell(const struct fedns_recordset *rs, int lang, struct fedns_sink *s)
+void fedns_render_powershell(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+			     int lang, struct fedns_sink *s)
 {
 	const struct fedns_record *prev = NULL;
 	size_t z, k;
 
-	for (z = 0; z < rs->nzones; z++) {
-		const struct fedns_zone *zone = &rs->zones[z];
+	for (z = 0; z < zs->nzones; z++) {
+		const struct fedns_zone *zone = &zs->zones[z];
 
 		for (k = 0; k < zone->count; k++) {
-			const struct fedns_record *r = &rs->items[rs->zone_items[zone->start + k]];
+			const struct fedns_record *r = &rs->items[zs->items[zone->start + k]];
 
 			if (!prev || k == 0 || !fedns_render_same_group(rs, prev, r)) {
 				if (prev)
@@ -130,7 +131,7 @@ void fedns_render_powershell(const struct fedns_recordset *rs, int lang, struct 
 				fedns_render_note(s, rs, r, lang);
 				fedns_sink_putc(s, '\n');
 			}
-			cmdlet(s, rs, r, FEDNS_TEXT(rs, zone->name));
+			cmdlet(s, rs, r, FEDNS_ZONE_NAME(zs, zone));
 			prev = r;
 		}
 	}

@@ -121,10 +121,10 @@ static void rule(struct fedns_sink *s, const size_t *w)
 	}
 }
 
-static void section(const struct fedns_recordset *rs, const struct fedns_zone *zone, int lang,
-		    struct fedns_sink *s)
+static void section(const struct fedns_recordset *rs, const struct fedns_zones *zs,
+		    const struct fedns_zone *zone, int lang, struct fedns_sink *s)
 {
-	const char *name = FEDNS_TEXT(rs, zone->name);
+	const char *name = FEDNS_ZONE_NAME(zs, zone);
 	struct cell cells[NCOLUMNS];
 	const char *texts[NCOLUMNS];
 	size_t w[NCOLUMNS], k;
@@ -133,7 +133,7 @@ static void section(const struct fedns_recordset *rs, const struct fedns_zone *z
 	for (c = 0; c < NCOLUMNS; c++)
 		w[c] = width_of(headings[lang][c]);
 	for (k = 0; k < zone->count; k++) {
-		row_cells(rs, &rs->items[rs->zone_items[zone->start + k]], name, cells);
+		row_cells(rs, &rs->items[zs->items[zone->start + k]], name, cells);
 		for (c = 0; c < NCOLUMNS; c++)
 			if (width_of(cells[c].text) > w[c])
 				w[c] = width_of(cells[c].text);
@@ -144,20 +144,21 @@ static void section(const struct fedns_recordset *rs, const struct fedns_zone *z
 	line(s, headings[lang], w);
 	rule(s, w);
 	for (k = 0; k < zone->count; k++) {
-		row_cells(rs, &rs->items[rs->zone_items[zone->start + k]], name, cells);
+		row_cells(rs, &rs->items[zs->items[zone->start + k]], name, cells);
 		for (c = 0; c < NCOLUMNS; c++)
 			texts[c] = cells[c].text;
 		line(s, texts, w);
 	}
 }
 
-void fedns_render_sheet(const struct fedns_recordset *rs, int lang, struct fedns_sink *s)
+void fedns_render_sheet(const struct fedns_recordset *rs, const struct fedns_zones *zs, int lang,
+			struct fedns_sink *s)
 {
 	size_t z;
 
-	for (z = 0; z < rs->nzones; z++) {
+	for (z = 0; z < zs->nzones; z++) {
 		if (z)
 			fedns_sink_putc(s, '\n');
-		section(rs, &rs->zones[z], lang, s);
+		section(rs, zs, &zs->zones[z], lang, s);
 	}
 }

@@ -1,7 +1,6 @@
 /* Which zone each record goes in, and the orders the per-zone formats write.
- * Done once, when the set is derived, so that rendering needs no memory of
- * its own and no knowledge of the model. Every step is O(n log n) or better:
- * a deployment may have a million SIP domains. */
+ * Every step is O(n log n) or better: a deployment may have a million SIP
+ * domains. */
 #include "zone_split.h"
 
 #include <assert.h>
@@ -120,18 +119,13 @@ static void names_clear(struct names *t)
 	fedns_alloc_free(t->a, t->slots);
 }
 
-static fedns_status add_domains(struct names *t, const fedns_deployment *dep)
+static fedns_status add_domains(struct names *t, const struct fedns_recordset *rs)
 {
-	char folded[FEDNS_NAME_BUF];
 	size_t i;
 
-	for (i = 0; i < dep->domains.n; i++) {
-		/* Derivation has validated every name (V1), so folding succeeds. */
-		if (fedns_name_fold(FEDNS_DOMAIN(dep, i)->name, folded, NULL) != FEDNS_NAME_OK)
-			continue;
-		if (!add(t, folded, 1))
+	for (i = 0; i < rs->ndomains; i++)
+		if (!add(t, FEDNS_TEXT(rs, rs->domains[i]), 1))
 			return FEDNS_ENOMEM;
-	}
 	return FEDNS_OK;
 }
 
@@ -166,24 +160,26 @@ static struct slot *zone_of(struct names *t, const char *name)
 	return add(t, p, 0);
 }
 
-static size_t new_zone(struct fedns_recordset *rs, const char *name)
+static size_t new_zone(const struct fedns_recordset *rs, struct fedns_zones *zs,
+		       const char *name)
 {
 	struct fedns_zone *z;
-	void *p = fedns_grow(&rs->alloc, rs->zones, &rs->zonecap, rs->nzones, sizeof(*z));
+	void *p = fedns_grow(&rs->alloc, zs->zones, &zs->zonecap, zs->nzones, sizeof(*z));
 
 	if (!p)
 		return NONE;
-	rs->zones = p;
-	z = &rs->zones[rs->nzones];
-	z->name = fedns__arena_str(&rs->text, &rs->alloc, name);
+	zs->zones = p;
+	z = &zs->zones[zs->nzones];
+	z->name = fedns__arena_str(&zs->text, &rs->alloc, name);
 	if (z->name == FEDNS_NO_TEXT)
 		return NONE;
 	z->start = z->count = 0;
-	return rs->nzones++;
+	return zs->nzones++;
 }
 
 /* Assigns each record its zone (into `of`) and counts each zone's records. */
-static fedns_status assign(struct fedns_recordset *rs, struct names *t, size_t *of)
+static fedns_status assign(const struct fedns_recordset *rs, struct fedns_zones *zs,
+			   struct names *t, size_t *of)
 {
 	size_t i;
 
@@ -203,30 +199,30 @@ static fedns_status assign(struct fedns_recordset *rs, struct names *t, size_t *
 			char name[FEDNS_NAME_BUF];
 
 			strcpy(name, slot_name(t, s));
-			s->zone = new_zone(rs, name);
+			s->zone = new_zone(rs, zs, name);
 			if (s->zone == NONE)
 				return FEDNS_ENOMEM;
 		}
 		of[i] = s->zone;
-		rs->zones[s->zone].count++;
+		zs->zones[s->zone].count++;
 	}
 	return FEDNS_OK;
 }
 
 /* Lists the records zone by zone, each zone's in set order. */
-static void group(struct fedns_recordset *rs, const size_t *of)
+static void group(const struct fedns_recordset *rs, struct fedns_zones *zs, const size_t *of)
 {
 	size_t z, i, at = 0;
 
-	for (z = 0; z < rs->nzones; z++) {
-		rs->zones[z].start = at;
-		at += rs->zones[z].count;
-		rs->zones[z].count = 0;
+	for (z = 0; z < zs->nzones; z++) {
+		zs->zones[z].start = at;
+		at += zs->zones[z].count;
+		zs->zones[z].count = 0;
 	}
 	for (i = 0; i < rs->n; i++) {
-		struct fedns_zone *zone = &rs->zones[of[i]];
+		struct fedns_zone *zone = &zs->zones[of[i]];
 
-		rs->zone_items[zone->start + zone->count++] = i;
+		zs->items[zone->start + zone->count++] = i;
 	}
 }
 
@@ -368,12 +364,12 @@ static int type_rank(int type)
 /* Zones by their keys "name.": octoDNS names zones with the dot, which
  * sorts after '-', so "a-b." comes before "a." though "a" comes before
  * "a-b". `keys` has room for nzones, `text` for the keys. */
-static void order_zones(struct fedns_recordset *rs, struct sort_key *keys, char *text)
+static void order_zones(struct fedns_zones *zs, struct sort_key *keys, char *text)
 {
 	size_t z, at = 0;
 
-	for (z = 0; z < rs->nzones; z++) {
-		const char *name = FEDNS_TEXT(rs, rs->zones[z].name);
+	for (z = 0; z < zs->nzones; z++) {
+		const char *name = FEDNS_ZONE_NAME(zs, &zs->zones[z]);
 		size_t n = strlen(name);
 
 		memcpy(text + at, name, n);
@@ -384,22 +380,23 @@ static void order_zones(struct fedns_recordset *rs, struct sort_key *keys, char 
 		keys[z].index = z;
 		at += n + 1;
 	}
-	sort_keys(keys, rs->nzones);
-	for (z = 0; z < rs->nzones; z++)
-		rs->zone_order[z] = keys[z].index;
+	sort_keys(keys, zs->nzones);
+	for (z = 0; z < zs->nzones; z++)
+		zs->order[z] = keys[z].index;
 }
 
 /* Each zone's records by relative name, then type, then set order. */
-static void order_records(struct fedns_recordset *rs, struct sort_key *keys)
+static void order_records(const struct fedns_recordset *rs, struct fedns_zones *zs,
+			  struct sort_key *keys)
 {
 	size_t z, k;
 
-	for (z = 0; z < rs->nzones; z++) {
-		const struct fedns_zone *zone = &rs->zones[z];
-		const char *name = FEDNS_TEXT(rs, zone->name);
+	for (z = 0; z < zs->nzones; z++) {
+		const struct fedns_zone *zone = &zs->zones[z];
+		const char *name = FEDNS_ZONE_NAME(zs, zone);
 
 		for (k = 0; k < zone->count; k++) {
-			size_t i = rs->zone_items[zone->start + k];
+			size_t i = zs->items[zone->start + k];
 			const char *owner = FEDNS_TEXT(rs, rs->items[i].owner);
 
 			keys[k].text = owner;
@@ -409,30 +406,30 @@ static void order_records(struct fedns_recordset *rs, struct sort_key *keys)
 		}
 		sort_keys(keys, zone->count);
 		for (k = 0; k < zone->count; k++)
-			rs->sorted_items[zone->start + k] = keys[k].index;
+			zs->sorted[zone->start + k] = keys[k].index;
 	}
 }
 
-static fedns_status order(struct fedns_recordset *rs)
+static fedns_status order(const struct fedns_recordset *rs, struct fedns_zones *zs)
 {
 	const struct fedns_alloc *a = &rs->alloc;
-	size_t z, most = rs->nzones, textlen = 0;
+	size_t z, most = zs->nzones, textlen = 0;
 	struct sort_key *keys;
 	char *text;
 	fedns_status st = FEDNS_ENOMEM;
 
-	for (z = 0; z < rs->nzones; z++) {
-		textlen += strlen(FEDNS_TEXT(rs, rs->zones[z].name)) + 1;
-		if (rs->zones[z].count > most)
-			most = rs->zones[z].count;
+	for (z = 0; z < zs->nzones; z++) {
+		textlen += strlen(FEDNS_ZONE_NAME(zs, &zs->zones[z])) + 1;
+		if (zs->zones[z].count > most)
+			most = zs->zones[z].count;
 	}
-	rs->zone_order = fedns_alloc_array(a, NULL, rs->nzones, sizeof(*rs->zone_order));
-	rs->sorted_items = fedns_alloc_array(a, NULL, rs->n, sizeof(*rs->sorted_items));
+	zs->order = fedns_alloc_array(a, NULL, zs->nzones, sizeof(*zs->order));
+	zs->sorted = fedns_alloc_array(a, NULL, rs->n, sizeof(*zs->sorted));
 	keys = fedns_alloc_array(a, NULL, most, sizeof(*keys));
 	text = fedns_alloc_array(a, NULL, textlen, 1);
-	if (rs->zone_order && rs->sorted_items && keys && text) {
-		order_zones(rs, keys, text);
-		order_records(rs, keys);
+	if (zs->order && zs->sorted && keys && text) {
+		order_zones(zs, keys, text);
+		order_records(rs, zs, keys);
 		st = FEDNS_OK;
 	}
 	fedns_alloc_free(a, keys);
@@ -442,28 +439,40 @@ static fedns_status order(struct fedns_recordset *rs)
 
 /* ---- entry points ---- */
 
-fedns_status fedns_zone_split(struct fedns_recordset *rs, const fedns_deployment *dep)
+fedns_status fedns_zone_split(const struct fedns_recordset *rs, struct fedns_zones *zs)
 {
 	struct names t;
 	size_t *of;
 	fedns_status st;
 
+	memset(zs, 0, sizeof(*zs));
 	if (!rs->n)
 		return FEDNS_OK;
 	memset(&t, 0, sizeof(t));
 	t.a = &rs->alloc;
 	of = fedns_alloc_array(&rs->alloc, NULL, rs->n, sizeof(*of));
-	rs->zone_items = fedns_alloc_array(&rs->alloc, NULL, rs->n, sizeof(*rs->zone_items));
-	st = of && rs->zone_items ? add_domains(&t, dep) : FEDNS_ENOMEM;
+	zs->items = fedns_alloc_array(&rs->alloc, NULL, rs->n, sizeof(*zs->items));
+	st = of && zs->items ? add_domains(&t, rs) : FEDNS_ENOMEM;
 	if (!st)
-		st = assign(rs, &t, of);
+		st = assign(rs, zs, &t, of);
 	if (!st) {
-		group(rs, of);
-		st = order(rs);
+		group(rs, zs, of);
+		st = order(rs, zs);
 	}
 	fedns_alloc_free(&rs->alloc, of);
 	names_clear(&t);
 	return st;
+}
+
+void fedns_zones_clear(const struct fedns_recordset *rs, struct fedns_zones *zs)
+{
+	const struct fedns_alloc *a = &rs->alloc;
+
+	fedns__arena_free(&zs->text, a);
+	fedns_alloc_free(a, zs->zones);
+	fedns_alloc_free(a, zs->items);
+	fedns_alloc_free(a, zs->order);
+	fedns_alloc_free(a, zs->sorted);
 }
 
 size_t fedns_zone_relative_len(const char *owner, const char *zone)

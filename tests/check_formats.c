@@ -9,6 +9,7 @@
 #include "fixture.h"
 #include "recordset.h"
 #include "test.h"
+#include "zone_split.h"
 
 #define C_R1 "Access Edge service external interface: external users, public IM and federation " \
 	     "partners connect here. Repeat for every SIP domain with Lync-enabled users."
@@ -195,15 +196,17 @@ static char *zone_lines(const fedns_recordset *rs)
 {
 	char *out = calloc(1, 1), line[600];
 	size_t len = 0, z, k;
+	struct fedns_zones zs;
 
 	ck_assert_ptr_nonnull(out);
-	for (z = 0; z < rs->nzones; z++) {
-		const struct fedns_zone *zone = &rs->zones[z];
+	ck_assert_int_eq(fedns_zone_split(rs, &zs), FEDNS_OK);
+	for (z = 0; z < zs.nzones; z++) {
+		const struct fedns_zone *zone = &zs.zones[z];
 
 		for (k = 0; k < zone->count; k++) {
 			size_t n = (size_t)snprintf(line, sizeof(line), "%s %s\n",
-						    FEDNS_TEXT(rs, zone->name),
-						    FEDNS_TEXT(rs, rs->items[rs->zone_items[zone->start + k]].owner));
+						    FEDNS_ZONE_NAME(&zs, zone),
+						    FEDNS_TEXT(rs, rs->items[zs.items[zone->start + k]].owner));
 
 			out = realloc(out, len + n + 1);
 			ck_assert_ptr_nonnull(out);
@@ -211,6 +214,7 @@ static char *zone_lines(const fedns_recordset *rs)
 			len += n;
 		}
 	}
+	fedns_zones_clear(rs, &zs);
 	return out;
 }
 
@@ -718,8 +722,11 @@ static int collect(void *ud, const char *data, size_t len)
 static fedns_recordset *large(fedns_deployment **dep)
 {
 	fedns_recordset *rs = fixture_tenants(dep, 1500);
+	struct fedns_zones zs;
 
-	ck_assert_uint_eq(rs->nzones, 1501);
+	ck_assert_int_eq(fedns_zone_split(rs, &zs), FEDNS_OK);
+	ck_assert_uint_eq(zs.nzones, 1501);
+	fedns_zones_clear(rs, &zs);
 	return rs;
 }
 

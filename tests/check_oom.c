@@ -1252,7 +1252,16 @@ static int count_bytes(void *ud, const char *data, size_t len)
 	return s->stop_after >= 0 && s->stop_after-- == 0;
 }
 
-/* Rendering, every accessor and every decision must not allocate. */
+/* The formats that write one block per zone split the set into zones as
+ * they render (lib/zone_split.c), with memory of their own. */
+static int zoned(int format)
+{
+	return format == FEDNS_FORMAT_SHEET || format == FEDNS_FORMAT_NSUPDATE ||
+	       format == FEDNS_FORMAT_POWERSHELL || format == FEDNS_FORMAT_OCTODNS;
+}
+
+/* Rendering (but the per-zone formats), every accessor and every decision
+ * must not allocate. */
 START_TEST(test_reading_never_allocates)
 {
 	struct failalloc fa;
@@ -1300,7 +1309,8 @@ START_TEST(test_reading_never_allocates)
 		for (lang = FEDNS_LANG_EN; lang <= FEDNS_LANG_ZH_CN; lang++) {
 			struct counting_sink sink = {0, -1};
 			size_t need = 0;
-			fedns_status st = fedns_render(c.rs, format, lang, NULL, 0, &need);
+			fedns_status st = zoned(format) ? FEDNS_EINVAL :
+				fedns_render(c.rs, format, lang, NULL, 0, &need);
 
 			if (st == FEDNS_EINVAL)
 				continue;
@@ -1343,6 +1353,75 @@ START_TEST(test_reading_never_allocates)
 	finish(&c);
 	printf("oom: rendering (%d formats x 2 languages), accessors, decisions, certificates, "
 	       "probes and findings: 0 allocations\n", formats);
+	fflush(stdout);
+}
+END_TEST
+
+/* A per-zone format through every allocation failure: FEDNS_ENOMEM, no
+ * text ("" in the buffer, needed 0, nothing to the callback) and nothing
+ * left allocated, until the same render gives the whole text. */
+START_TEST(test_zone_formats_through_allocation_failure)
+{
+	static const int formats[] = {FEDNS_FORMAT_SHEET, FEDNS_FORMAT_NSUPDATE,
+				      FEDNS_FORMAT_POWERSHELL, FEDNS_FORMAT_OCTODNS};
+	struct failalloc fa;
+	struct ctx c;
+	size_t f, points = 0;
+	int lang;
+
+	memset(&c, 0, sizeof(c));
+	failalloc_init(&fa);
+	c.fa = &fa;
+	OK(failalloc_deployment_new(&fa, &c.dep));
+	large(&c);
+	OK(fedns_deployment_derive(c.dep, &c.rs));
+	for (f = 0; f < COUNT(formats); f++)
+		for (lang = FEDNS_LANG_EN; lang <= FEDNS_LANG_ZH_CN; lang++) {
+			size_t need = 0, got;
+			char *want, *buf;
+			long live = fa.live;
+			unsigned long n;
+
+			ck_assert_int_eq(fedns_render(c.rs, formats[f], lang, NULL, 0, &need),
+					 FEDNS_ESPACE);
+			want = malloc(need + 1);
+			buf = malloc(need + 1);
+			ck_assert_ptr_nonnull(want);
+			ck_assert_ptr_nonnull(buf);
+			OK(fedns_render(c.rs, formats[f], lang, want, need + 1, NULL));
+			for (n = 0;; n++) {
+				fedns_status st;
+
+				failalloc_arm(&fa, FAILALLOC_ONCE, n);
+				got = 1;
+				st = fedns_render(c.rs, formats[f], lang, buf, need + 1, &got);
+				if (!fa.failed) {
+					OK(st);
+					ck_assert_str_eq(buf, want);
+					break;
+				}
+				ck_assert_int_eq(st, FEDNS_ENOMEM);
+				ck_assert_str_eq(buf, "");
+				ck_assert_uint_eq(got, 0);
+				ck_assert_int_eq(fa.live, live);
+				points++;
+			}
+			failalloc_arm(&fa, FAILALLOC_ALWAYS, 0);
+			{
+				struct counting_sink sink = {0, -1};
+
+				ck_assert_int_eq(fedns_render_to(c.rs, formats[f], lang, count_bytes,
+								 &sink),
+						 FEDNS_ENOMEM);
+				ck_assert_uint_eq(sink.bytes, 0);
+			}
+			failalloc_disarm(&fa);
+			ck_assert_int_eq(fa.live, live);
+			free(want);
+			free(buf);
+		}
+	finish(&c);
+	printf("oom: per-zone rendering: %zu failure points\n", points);
 	fflush(stdout);
 }
 END_TEST
@@ -1394,6 +1473,7 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(tc, test_observed_new_with_allocator);
 	tcase_add_loop_test(tc, test_allocation_failure, 0, (int)COUNT(scenarios));
 	tcase_add_test(tc, test_reading_never_allocates);
+	tcase_add_test(tc, test_zone_formats_through_allocation_failure);
 	tcase_add_test(tc, test_failures_then_fix_then_derive);
 	suite_add_tcase(s, tc);
 	return s;

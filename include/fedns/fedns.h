@@ -455,13 +455,21 @@ typedef int (*fedns_write_fn)(void *ud, const char *data, size_t len);
 /**
  * Renders the record set into `buf` like snprintf: at most `cap - 1` bytes
  * and a NUL. `*needed` (if not NULL) receives the full length without the
- * NUL. `buf` may be NULL when `cap` is 0, to learn the size.
+ * NUL. `buf` may be NULL when `cap` is 0, to learn the size. The formats
+ * that write one block per zone (sheet, nsupdate, powershell, octodns)
+ * split the set into zones first, with working memory from the
+ * deployment's allocator, freed before returning; the others allocate
+ * nothing.
  * @return FEDNS_OK when it fit; FEDNS_ESPACE when truncated; FEDNS_EINVAL for
- *         a bad format or language.
+ *         a bad format or language; FEDNS_ENOMEM (per-zone formats) when
+ *         the working memory could not be had: `buf` then holds "" and
+ *         `*needed` is 0.
  */
 FEDNS_API fedns_status fedns_render(const fedns_recordset *rs, int format, int lang, char *buf,
 				    size_t cap, size_t *needed);
-/** Renders the record set through `write`, in pieces of at most 64 KiB. */
+/** Renders the record set through `write`, in pieces of at most 64 KiB;
+ * allocates and fails as fedns_render() does, calling `write` not at all
+ * on FEDNS_ENOMEM. */
 FEDNS_API fedns_status fedns_render_to(const fedns_recordset *rs, int format, int lang,
 				       fedns_write_fn write, void *ud);
 
