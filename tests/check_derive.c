@@ -266,6 +266,25 @@ START_TEST(test_R6_webconf_and_av_edges_once_per_pool_after_the_domains)
 }
 END_TEST
 
+/* An edge FQDN that is also a name a SIP domain's rules give: the record
+ * is the same, so it stays where the domain put it and gains the edge's
+ * purpose (the only way records of two groups meet). */
+START_TEST(test_R6_edge_named_like_a_domain_record_merges_into_it)
+{
+	fedns_edge_pool *pool;
+	fedns_deployment *dep = fixture_contoso(NULL, &pool);
+
+	ck_assert_int_eq(fedns_deployment_add_sip_domain(dep, "fabrikam.com", NULL), FEDNS_OK);
+	ck_assert_int_eq(fedns_deployment_set(dep, FEDNS_OPT_EXTERNAL_ACCESS, 0), FEDNS_OK);
+	ck_assert_int_eq(fedns_edge_pool_set_fqdn(pool, FEDNS_EDGE_WEBCONF, "SIP.fabrikam.com"), 0);
+	ck_assert_int_eq(fedns_edge_pool_add_address(pool, FEDNS_EDGE_WEBCONF, "131.107.155.10"), 0);
+	ck_assert_int_eq(fedns_edge_pool_add_address(pool, FEDNS_EDGE_WEBCONF, "131.107.155.20"), 0);
+	expect(dep, SIP_A
+	       "sip.fabrikam.com. 3600 A 131.107.155.10 external-access,webconf\n"
+	       "sip.fabrikam.com. 3600 A 131.107.155.20 webconf\n");
+}
+END_TEST
+
 START_TEST(test_order_domains_in_document_order_with_the_document_ttl)
 {
 	fedns_deployment *dep;
@@ -498,6 +517,7 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_R5_custom_xmpp_host_independent_of_federation);
 	tcase_add_test(t, test_R5_not_for_domains_without_xmpp);
 	tcase_add_test(t, test_R6_webconf_and_av_edges_once_per_pool_after_the_domains);
+	tcase_add_test(t, test_R6_edge_named_like_a_domain_record_merges_into_it);
 	tcase_add_test(t, test_R7_lyncdiscover_at_the_reverse_proxy_for_each_domain);
 	tcase_add_test(t, test_R7_not_without_lyncdiscover);
 	tcase_add_test(t, test_R8_meet_per_domain_dialin_and_web_once_at_the_end);
