@@ -10,7 +10,8 @@
  * only reads the deployment must also leave no block behind. After
  * fedns_deployment_free() (before the outputs, which may outlive it) nothing
  * is live. Entry points that must not allocate at all (setters of integers,
- * rendering, accessors, decisions) are run with every allocation failing.
+ * rendering into the caller's memory, accessors, decisions) are run with
+ * every allocation failing.
  *
  * Each scenario prints how many failure points it exercised; FEDNS_OOM_LARGE
  * sets how many domains the large deployment adds (the valgrind setup
@@ -357,6 +358,7 @@ struct ctx {
 	fedns_hosting_provider *hosting;
 	fedns_reverse_proxy *proxy;
 	fedns_observed *obs; /* also through the failing allocator */
+	fedns_recordset *derived; /* what a rendering call renders */
 	/* Outputs of the call under test; freed by the harness. */
 	fedns_diagnostics *diags;
 	fedns_recordset *rs;
@@ -364,6 +366,8 @@ struct ctx {
 	fedns_certs *certs;
 	fedns_probes *probes;
 	fedns_findings *findings;
+	char *text;
+	size_t len;
 };
 
 /* The model, its diagnostics, its record set, its policy, certificates and
@@ -663,6 +667,19 @@ static void observed_text_full(struct ctx *c)
 		OK(fedns_observed_set_source(c->obs, "s.zone"));
 }
 
+/* `rich` and `large` derived, for rendering into allocated memory. */
+static void rich_derived(struct ctx *c)
+{
+	rich(c);
+	OK(fedns_deployment_derive(c->dep, &c->derived));
+}
+
+static void large_derived(struct ctx *c)
+{
+	large(c);
+	OK(fedns_deployment_derive(c->dep, &c->derived));
+}
+
 /* ---- The calls under test -------------------------------------------------- */
 
 static fedns_status add_sip_domain(struct ctx *c)
@@ -896,14 +913,28 @@ static fedns_status compare(struct ctx *c)
 	return fedns_deployment_compare(c->dep, c->obs, &c->findings);
 }
 
+static fedns_status render_alloc(struct ctx *c)
+{
+	c->text = (char *)c;
+	return fedns_render_alloc(c->derived, FEDNS_FORMAT_ZONE, FEDNS_LANG_ZH_CN, &c->text,
+				  &c->len);
+}
+
 /* ---- The harness ----------------------------------------------------------- */
+
+/* Whose last error says why a call failed. */
+enum why {
+	WHY_DEPLOYMENT = 0,
+	WHY_OBSERVED = 1, /* the call is on c->obs */
+	WHY_NONE = 2      /* the call is on a record set, which keeps none */
+};
 
 struct scenario {
 	const char *name;
 	void (*setup)(struct ctx *c);
 	fedns_status (*call)(struct ctx *c);
 	int allocates; /* 0: the call must succeed without asking for memory */
-	int on_observed; /* the call is on c->obs: its last error says why */
+	int why; /* enum why */
 };
 
 static const struct scenario scenarios[] = {
@@ -979,13 +1010,16 @@ static const struct scenario scenarios[] = {
 	{"observed_add_failure (first)", observed_empty, obs_add_failure, 1, 1},
 	{"observed_add_failure (grow list)", observed_lists_full, obs_add_failure, 1, 1},
 	{"observed_add_failure (grow text)", observed_text_full, obs_add_failure, 1, 1},
+	{"render_alloc", rich_derived, render_alloc, 1, WHY_NONE},
+	{"render_alloc (large: grows)", large_derived, render_alloc, 1, WHY_NONE},
 };
 
 /* Whether the call only reads the deployment (and makes an output). */
 static int reads(const struct scenario *s)
 {
 	return s->call == validate || s->call == derive || s->call == derive_domain ||
-	       s->call == policy || s->call == certs || s->call == probes || s->call == compare;
+	       s->call == policy || s->call == certs || s->call == probes || s->call == compare ||
+	       s->call == render_alloc;
 }
 
 /* What the deployment looks like. For a call that changes it, everything a
@@ -1012,6 +1046,10 @@ static void dump_outputs(struct text *t, struct ctx *c)
 		dump_probes(t, c->probes);
 	if (c->findings)
 		dump_findings(t, c->findings);
+	if (c->text) {
+		putf(t, "text[%zu]\n", c->len);
+		put(t, c->text, c->len);
+	}
 }
 
 static void free_outputs(struct ctx *c)
@@ -1022,12 +1060,14 @@ static void free_outputs(struct ctx *c)
 	fedns_certs_free(c->certs);
 	fedns_probes_free(c->probes);
 	fedns_findings_free(c->findings);
+	fedns_render_free(c->text);
 	c->diags = NULL;
 	c->rs = NULL;
 	c->policy = NULL;
 	c->certs = NULL;
 	c->probes = NULL;
 	c->findings = NULL;
+	c->text = NULL;
 }
 
 static void start(struct ctx *c, struct failalloc *fa, const struct scenario *s)
@@ -1044,6 +1084,7 @@ static void finish(struct ctx *c)
 	/* Outputs may outlive their deployment: free it first. */
 	fedns_deployment_free(c->dep);
 	fedns_observed_free(c->obs);
+	fedns_recordset_free(c->derived);
 	free_outputs(c);
 	ck_assert_int_eq(c->fa->live, 0);
 	ck_assert_uint_eq(c->fa->live_bytes, 0);
@@ -1110,16 +1151,19 @@ static unsigned long fail_each(const struct scenario *s, enum failalloc_mode mod
 		ck_assert_msg(st == FEDNS_ENOMEM, "%s: allocation %lu failed (%s), the call returned %s",
 			      s->name, n, mode == FAILALLOC_ONCE ? "once" : "always",
 			      fedns_status_name(st));
-		why = s->on_observed ? fedns_observed_last_error(c.obs) :
-				       fedns_deployment_last_error(c.dep);
-		ck_assert_msg(strstr(why, "memory") != NULL, "%s: allocation %lu: last error \"%s\"",
-			      s->name, n, why);
+		if (s->why != WHY_NONE) {
+			why = s->why == WHY_OBSERVED ? fedns_observed_last_error(c.obs) :
+						       fedns_deployment_last_error(c.dep);
+			ck_assert_msg(strstr(why, "memory") != NULL,
+				      "%s: allocation %lu: last error \"%s\"", s->name, n, why);
+		}
 		ck_assert_ptr_null(c.diags);
 		ck_assert_ptr_null(c.rs);
 		ck_assert_ptr_null(c.policy);
 		ck_assert_ptr_null(c.certs);
 		ck_assert_ptr_null(c.probes);
 		ck_assert_ptr_null(c.findings);
+		ck_assert_ptr_null(c.text);
 		failalloc_disarm(&fa);
 		if (reads(s))
 			/* Reading calls keep nothing of a failed attempt. */

@@ -472,6 +472,19 @@ FEDNS_API fedns_status fedns_render(const fedns_recordset *rs, int format, int l
  * on FEDNS_ENOMEM. */
 FEDNS_API fedns_status fedns_render_to(const fedns_recordset *rs, int format, int lang,
 				       fedns_write_fn write, void *ud);
+/**
+ * Renders the record set in one pass into memory from its allocator (the
+ * deployment's): `*text` receives the text, NUL-terminated, and `*len` (if
+ * not NULL) its length without the NUL.
+ * @param[out] text receives the text (NULL on failure); the caller owns it
+ *        and frees it with fedns_render_free(). It may outlive `rs`.
+ * @return FEDNS_OK; FEDNS_ENOMEM (nothing is kept); FEDNS_EINVAL for a NULL
+ *         `rs` or `text`, or a bad format or language.
+ */
+FEDNS_API fedns_status fedns_render_alloc(const fedns_recordset *rs, int format, int lang,
+					  char **text, size_t *len);
+/** Frees a text of fedns_render_alloc(); NULL is ignored. */
+FEDNS_API void fedns_render_free(char *text);
 
 /** @defgroup policy Federation decisions (SPEC 4) */
 typedef struct fedns_policy fedns_policy;

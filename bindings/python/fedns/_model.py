@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from ctypes import byref, c_int64, c_size_t, create_string_buffer
+from ctypes import POINTER, byref, c_char, c_int64, c_size_t, cast
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -571,14 +571,15 @@ class Deployment(_Handle):
         Raises as records() does."""
         fmt = _args.word(format, "format", _args.FORMATS)
         code = _args.word(lang, "lang", _args.LANGS)
+        text, size = POINTER(c_char)(), c_size_t()
         with self._derived(code, domain) as rs:
-            needed = c_size_t(0)
-            lib.fedns_render(rs, fmt, code, None, 0, byref(needed))
-            buf = create_string_buffer(needed.value + 1)
-            status = lib.fedns_render(rs, fmt, code, buf, len(buf), byref(needed))
-            if status != 0 or needed.value >= len(buf):  # the output cannot change
-                raise FednsError(status, "the rendered text changed size between calls")
-            return buf.raw[:needed.value].decode("utf-8")
+            # One pass into the library's memory, then one copy, decoding
+            # straight from it into the str: the text can be 100 MB.
+            lib.fedns_render_alloc(rs, fmt, code, byref(text), byref(size))
+        try:
+            return str(cast(text, POINTER(c_char * size.value)).contents, "utf-8")
+        finally:
+            lib.fedns_render_free(text)
 
     # -- federation decisions, certificates, drift --
 

@@ -322,6 +322,9 @@ _PROTOTYPES: Sequence[Tuple[str, Any, Tuple[Any, ...], Callable[..., Any]]] = (
     ("fedns_render", _S, (RecordSetP, c_int, c_int, _BUF, c_size_t, POINTER(c_size_t)),
      _check_render),
     ("fedns_render_to", _S, (RecordSetP, c_int, c_int, WriteFn, c_void_p), _check_status),
+    ("fedns_render_alloc", _S, (RecordSetP, c_int, c_int, POINTER(_BUF), POINTER(c_size_t)),
+     _check_status),
+    ("fedns_render_free", None, (_BUF,), _check_value),
     # Federation decisions (SPEC 4).
     ("fedns_deployment_policy", _S, (DeploymentP, POINTER(PolicyP)), _check_status),
     ("fedns_policy_free", None, (PolicyP,), _check_value),

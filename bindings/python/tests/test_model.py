@@ -6,9 +6,12 @@ import os
 import threading
 import unittest
 import weakref
+from ctypes import addressof, byref, c_size_t, create_string_buffer
+from unittest import mock
 
 import fedns
 import support
+from fedns import _args, _native
 
 
 def contoso():
@@ -249,7 +252,7 @@ class Results(unittest.TestCase):
                              [r.owner for r in d.records()])
 
     def test_render_is_large_enough_for_many_records(self):
-        # Many pools' worth of addresses: the size query sizes the buffer.
+        # Many pools' worth of addresses: the library's text grows to fit.
         with fedns.Deployment() as d:
             d.add_sip_domain("contoso.com")
             pool = d.add_edge_pool("edge", load_balancing="dns")
@@ -260,6 +263,59 @@ class Results(unittest.TestCase):
             self.assertEqual(text.count(" IN A "), 12)
             self.assertEqual(text.count(" IN AAAA "), 12)
             self.assertTrue(text.endswith("\n"))
+
+    def test_render_is_what_fedns_render_writes(self):
+        # Against the C library's two-call API, in every format and language,
+        # over several times the library's first block.
+        d = contoso()
+        for i in range(400):
+            d.add_sip_domain("tenant%d.example" % i, mobility=True)
+        with d:
+            texts = {}
+            with d._derived(0, None) as rs:
+                for fmt, f in _args.FORMATS.items():
+                    for lang, code in _args.LANGS.items():
+                        size = c_size_t()
+                        _native.lib.fedns_render(rs, f, code, None, 0, byref(size))
+                        buf = create_string_buffer(size.value + 1)
+                        _native.lib.fedns_render(rs, f, code, buf, len(buf), None)
+                        texts[fmt, lang] = buf.raw[:size.value]
+            self.assertGreater(len(texts["zone", "en"]), 4 * 65536)
+            for (fmt, lang), want in texts.items():
+                with self.subTest(format=fmt, lang=lang):
+                    self.assertEqual(d.render(fmt, lang).encode("utf-8"), want)
+
+    def test_render_of_no_records_is_empty(self):
+        with support.clean_deployment() as d:
+            d.add_sip_domain("fabrikam.com", users=False)
+            for fmt in ("zone", "sheet", "nsupdate", "powershell"):
+                with self.subTest(format=fmt):
+                    self.assertEqual(d.render(fmt, domain="fabrikam.com"), "")
+
+    def test_render_frees_the_text_it_gets(self):
+        lib = _native.lib
+        alloc, free = lib.fedns_render_alloc, lib.fedns_render_free
+        got, freed = [], []
+
+        def recording_alloc(rs, fmt, lang, text, size):
+            status = alloc(rs, fmt, lang, text, size)
+            got.append(addressof(text._obj.contents))
+            return status
+
+        def recording_free(text):
+            freed.append(addressof(text.contents))
+            free(text)
+
+        with support.clean_deployment() as d, \
+                mock.patch.object(lib, "fedns_render_alloc", recording_alloc), \
+                mock.patch.object(lib, "fedns_render_free", recording_free):
+            d.add_sip_domain("fabrikam.com", users=False)
+            self.assertTrue(d.render("json"))
+            self.assertEqual(d.render("zone", domain="fabrikam.com"), "")
+            with self.assertRaises(fedns.FednsError):
+                d.render("zone", domain="unknown.example")
+        self.assertEqual(len(got), 2)
+        self.assertEqual(freed, got)
 
     def test_normalize_helpers(self):
         self.assertEqual(fedns.normalize_name("Bücher.Example."), "xn--bcher-kva.example")

@@ -28,6 +28,7 @@ _C_TYPES = {
     "int64_t *": ctypes.POINTER(ctypes.c_int64),
     "int *": ctypes.POINTER(ctypes.c_int),
     "const char **": ctypes.POINTER(ctypes.c_char_p),
+    "char **": ctypes.POINTER(ctypes.POINTER(ctypes.c_char)),
     "fedns_malloc_fn": _native.MallocFn,
     "fedns_realloc_fn": _native.ReallocFn,
     "fedns_free_fn": _native.FreeFn,
