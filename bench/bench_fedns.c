@@ -175,6 +175,17 @@ static void render(const fedns_recordset *rs, char *buf, size_t cap)
 		die("fedns_render", NULL);
 }
 
+/* Rendering into a new text, as a binding that returns a string must. */
+static void render_alloc(const fedns_recordset *rs, size_t want)
+{
+	char *text = NULL;
+	size_t len = 0;
+
+	if (fedns_render_alloc(rs, FEDNS_FORMAT_ZONE, FEDNS_LANG_EN, &text, &len) || len != want)
+		die("fedns_render_alloc", NULL);
+	fedns_render_free(text);
+}
+
 /* The observed side of a comparison: every derived record, as a zone file
  * parser would add it. */
 static fedns_observed *observe(const fedns_recordset *rs, struct counter *c)
@@ -288,7 +299,8 @@ static void time_zone(fedns_deployment *dep, int repeat, const char *zonefile)
 {
 	fedns_recordset *rs = NULL;
 	fedns_observed *obs = NULL;
-	double b_derive = -1, b_render = -1, b_both = -1, b_observe = -1, b_compare = -1;
+	double b_derive = -1, b_render = -1, b_both = -1, b_alloc = -1, b_observe = -1;
+	double b_compare = -1;
 	size_t needed = 0;
 	char *text;
 	int r;
@@ -314,6 +326,12 @@ static void time_zone(fedns_deployment *dep, int repeat, const char *zonefile)
 		fedns_recordset_free(rs);
 		BEST(b_both, (rs = derive(dep), render(rs, text, needed + 1)));
 	}
+	/* The same into fresh memory, which a caller that keeps the text (or
+	 * a binding that makes a string of it) needs. */
+	for (r = 0; r < repeat; r++) {
+		fedns_recordset_free(rs);
+		BEST(b_alloc, (rs = derive(dep), render_alloc(rs, needed)));
+	}
 	for (r = 0; r < repeat; r++) {
 		fedns_observed_free(obs);
 		BEST(b_observe, obs = observe(rs, NULL));
@@ -326,6 +344,7 @@ static void time_zone(fedns_deployment *dep, int repeat, const char *zonefile)
 	report_time("derive", b_derive, domains * BENCH_RECORDS_PER_DOMAIN);
 	report_time("render", b_render, (long)needed);
 	report_time("derive+render", b_both, (long)needed);
+	report_time("derive+render-alloc", b_alloc, (long)needed);
 	report_time("observe", b_observe, domains * BENCH_RECORDS_PER_DOMAIN);
 	report_time("compare", b_compare, domains * BENCH_RECORDS_PER_DOMAIN);
 }
