@@ -2,7 +2,8 @@
  * deployment into one immutable table (policy_table.h) that holds, for each
  * name any list mentions (our SIP domains, allowed and blocked domains,
  * public IM provider domains, XMPP partner domains), what the lists say.
- * A decision is then one pass over the query, one probe and the rules
+ * A decision is then two passes over the query (fold and hash, then
+ * check, while the table line is fetched), one probe and the rules
  * below, however long the lists are; it allocates and writes nothing. */
 #include <string.h>
 
@@ -83,9 +84,13 @@ static int is_named(const char *name, const char *folded)
 {
 	unsigned char buf[FEDNS_FOLD_BUF];
 	uint64_t h;
-	size_t n = name ? fedns__fold_hash(name, buf, &h) : 0;
+	size_t len = strlen(folded), n = name ? strlen(name) : 0;
 
-	return n && n == strlen(folded) && memcmp(buf, folded, n) == 0;
+	/* Every allowed entry is asked: most differ in length, unfolded. */
+	if (n != len && !(n == len + 1 && name[len] == '.'))
+		return 0;
+	n = fedns__fold_hash(name, buf, &h);
+	return n == len && memcmp(buf, folded, n) == 0;
 }
 
 /* The route of a route-less push.lync.com entry: the enabled hosting
@@ -308,8 +313,10 @@ FEDNS_API fedns_status fedns_policy_decide(const fedns_policy *policy, const cha
 	if (!policy || !domain ||
 	    (protocol != FEDNS_PROTOCOL_SIP && protocol != FEDNS_PROTOCOL_XMPP))
 		return FEDNS_EINVAL;
-	n = fedns__fold_hash(domain, folded, &h);
-	if (!n)
+	n = fedns__fold(domain, folded, &h);
+	if (n)
+		fedns__table_prefetch(&policy->table, h);
+	if (!n || !fedns__folded_valid(folded, n))
 		return FEDNS_EBADNAME; /* P8 */
 	e = fedns__table_find(&policy->table, folded, n, h);
 	if (!e)

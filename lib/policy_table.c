@@ -12,41 +12,56 @@
 
 /* ---- Checking, folding and hashing a name, 8 bytes at a time -------------- */
 
-/* In each byte of `x` (all below 0x80), the high bit is set where the byte
- * is >= c: adding 0x80 to each byte keeps the subtraction from borrowing
- * across bytes. */
-static uint64_t at_least(uint64_t x, unsigned c)
+/* Words are little-endian values whatever the host: byte k of a word is
+ * bits 8k..8k+7, so that shifting a word by 8 moves to the next byte. Where
+ * the compiler names the byte order, a word is one load or store. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NATIVE(w) (w)
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define NATIVE(w) __builtin_bswap64(w)
+#endif
+
+static uint64_t load_le(const unsigned char *p)
 {
-	return ((x | HIGH) - REP(c)) & HIGH;
+	uint64_t w = 0;
+#ifdef NATIVE
+	memcpy(&w, p, 8);
+	w = NATIVE(w);
+#else
+	int k;
+
+	for (k = 0; k < 8; k++)
+		w |= (uint64_t)p[k] << (8 * k);
+#endif
+	return w;
 }
 
-static uint64_t equal(uint64_t x, unsigned c)
+static void store_le(unsigned char *p, uint64_t w)
 {
-	return ~at_least(x ^ REP(c), 1) & HIGH;
+#ifdef NATIVE
+	w = NATIVE(w);
+	memcpy(p, &w, 8);
+#else
+	int k;
+
+	for (k = 0; k < 8; k++)
+		p[k] = (unsigned char)(w >> (8 * k));
+#endif
 }
 
-static uint64_t between(uint64_t x, unsigned lo, unsigned hi)
+/* The word of the last n % 8 bytes of `p` (n bytes), zero-padded: for a
+ * name of 8 bytes or more, its last word shifted, so that no byte past the
+ * name is read and no short copy is made. */
+static uint64_t tail_word(const unsigned char *p, size_t n)
 {
-	return at_least(x, lo) & ~at_least(x, hi + 1);
-}
+	uint64_t w = 0;
+	size_t k, i = n - n % 8;
 
-/* Folds the word `w` (eight bytes of a name, zero-padded) in place and
- * returns it; sets `*bad` when a byte is not a letter, digit, hyphen, dot
- * or padding. */
-static uint64_t fold_word(uint64_t w, int *bad)
-{
-	uint64_t upper, ok;
-
-	if (w & HIGH) {
-		*bad = 1; /* raw UTF-8 and other non-ASCII */
-		return 0;
-	}
-	upper = between(w, 'A', 'Z');
-	ok = upper | between(w, 'a', 'z') | between(w, '0', '9') | equal(w, '-') |
-		equal(w, '.') | equal(w, 0);
-	if (ok != HIGH)
-		*bad = 1;
-	return w | upper >> 2; /* 0x80 >> 2 is 0x20, the case bit */
+	if (n >= 8)
+		return load_le(p + n - 8) >> (8 * (8 - n % 8));
+	for (k = i; k < n; k++)
+		w |= (uint64_t)p[k] << (8 * (k - i));
+	return w;
 }
 
 static uint64_t mix(uint64_t h)
@@ -57,115 +72,117 @@ static uint64_t mix(uint64_t h)
 	return h;
 }
 
-static int good_label(const unsigned char *p, size_t n)
+/* Whether the labels of a folded name are at most LABEL_MAX octets. */
+static int short_labels(const unsigned char *p, size_t n)
 {
-	return n > 0 && n <= LABEL_MAX && p[0] != '-' && p[n - 1] != '-';
-}
-
-static int all_digits(const unsigned char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* SPEC 5's rules on the labels of a folded name of valid characters. */
-static int good_labels(const unsigned char *p, size_t n)
-{
-	size_t i, start = 0;
+	size_t i, run = 0;
 
 	for (i = 0; i < n; i++) {
-		if (p[i] != '.')
-			continue;
-		if (!good_label(p + start, i - start))
+		run = p[i] == '.' ? 0 : run + 1;
+		if (run > LABEL_MAX)
 			return 0;
-		start = i + 1;
 	}
-	return good_label(p + start, n - start) && !all_digits(p + start, n - start);
-}
-
-/* On little-endian gcc and clang, byte j of a loaded word is bits 8j..8j+7,
- * which lets the loop below find dots with a bit scan and load a name's
- * tail without a byte-wise copy; elsewhere the plain code runs. */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define WORDS_LE 1
-#else
-#define WORDS_LE 0
-#endif
-
-/* The word of bytes i..i+7 of `in` (n bytes), zero-padded past n. */
-static uint64_t load_word(const char *in, size_t i, size_t n)
-{
-	uint64_t w = 0;
-
-	if (n - i >= 8) {
-		memcpy(&w, in + i, 8);
-	} else if (WORDS_LE && n >= 8) {
-		/* The last 8 bytes, shifted so the ones before `i` fall off. */
-		memcpy(&w, in + n - 8, 8);
-		w >>= 8 * (8 - (n - i));
-	} else {
-		memcpy(&w, in + i, n - i);
-	}
-	return w;
-}
-
-/* Checks the labels that end at the dots of word `w` (bytes i..i+7 of the
- * folded name in `out`), advancing `*start` to the next label. */
-static int dotted_labels(uint64_t w, size_t i, const unsigned char *out, size_t *start)
-{
-#if WORDS_LE
-	uint64_t dots = equal(w, '.');
-
-	for (; dots; dots &= dots - 1) {
-		size_t pos = i + (size_t)__builtin_ctzll(dots) / 8;
-
-		if (!good_label(out + *start, pos - *start))
-			return 0;
-		*start = pos + 1;
-	}
-#else
-	(void)w;
-	(void)i;
-	(void)out;
-	(void)start;
-#endif
 	return 1;
+}
+
+/* Whether the last label of a folded name, not ending in a dot, has a
+ * character other than a digit: a TLD's last octet is mostly a letter, so
+ * this reads one byte. */
+static int named_tld(const unsigned char *p, size_t n)
+{
+	while (n && p[n - 1] >= '0' && p[n - 1] <= '9')
+		n--;
+	return n && p[n - 1] != '.';
+}
+
+/* What the check of a name's words has seen so far. */
+struct pass {
+	uint64_t bad;     /* high bits: a bad byte or label boundary */
+	uint64_t dots;    /* high bits: the last word's dots... */
+	uint64_t hyphens; /* ...and hyphens (other bits are noise) */
+};
+
+/* Folds a word: ORs 0x20 into every byte with bit 6 set, which lowers
+ * 'A'-'Z' and maps the other bytes of 0x40-0x5f to 0x60-0x7f, bad as well. */
+static uint64_t fold_word(uint64_t w)
+{
+	return w | (w >> 1 & REP(0x20));
+}
+
+static uint64_t hash_word(uint64_t h, uint64_t f)
+{
+	h = (h ^ f) * 0xff51afd7ed558ccdu;
+	return h ^ h >> 32;
+}
+
+size_t fedns__fold(const char *in, unsigned char *out, uint64_t *hash)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t n = strlen(in), i;
+	uint64_t h = 0x9e3779b97f4a7c15u, f;
+
+	if (n && p[n - 1] == '.')
+		n--; /* one trailing dot is accepted and dropped */
+	if (n == 0 || n > FEDNS_NAME_MAX)
+		return 0;
+	for (i = 0; i + 8 <= n; i += 8) {
+		f = fold_word(load_le(p + i));
+		store_le(out + i, f);
+		h = hash_word(h, f);
+	}
+	if (i < n) {
+		f = fold_word(tail_word(p, n));
+		store_le(out + i, f);
+		h = hash_word(h, f);
+	}
+	*hash = mix(h ^ n);
+	return n;
+}
+
+/*
+ * Checks one folded word. With x = byte | 0x80, the high bit of x - c (no
+ * borrow crosses bytes) says whether the byte is >= c; the bytes a name may
+ * hold (0 is padding) lie in [0], ['-', '.'], ['0', '9'], ['a', 'z'], so a
+ * byte is bad exactly when an odd number of the bounds 1, '-', '/', '0',
+ * ':', 'a', '{' are at most it (a byte of 0x80 or more is bad by itself).
+ *
+ * A label is empty or starts with a hyphen when a dot or hyphen follows a
+ * dot (or the start), and ends with a hyphen when a dot follows one: the
+ * masks of dots and hyphens shifted by one byte, carried across words, find
+ * both. Only high bits are read, so no mask is needed on the way.
+ */
+static void check_word(struct pass *s, uint64_t f)
+{
+	uint64_t x = f | HIGH;
+	uint64_t ge_hyphen = x - REP('-'), ge_dot = ge_hyphen - ONES, ge_slash = ge_dot - ONES;
+	uint64_t dots = ge_dot ^ ge_slash, hyphens = ge_hyphen ^ ge_dot;
+
+	s->bad |= f | ((x - ONES) ^ ge_hyphen ^ ge_slash ^ (ge_slash - ONES) ^ (x - REP(':')) ^
+		       (x - REP('a')) ^ (x - REP('{')));
+	s->bad |= (ge_hyphen ^ ge_slash) & (dots << 8 | s->dots >> 56);
+	s->bad |= dots & (hyphens << 8 | s->hyphens >> 56);
+	s->dots = dots;
+	s->hyphens = hyphens;
+}
+
+int fedns__folded_valid(const unsigned char *folded, size_t n)
+{
+	struct pass s = {0, HIGH, 0}; /* a dot before the name */
+	size_t i;
+
+	for (i = 0; i < n; i += 8)
+		check_word(&s, load_le(folded + i));
+	/* The rest, on the bytes: the last label's end, label lengths and a
+	 * numeric TLD. */
+	return !(s.bad & HIGH) && folded[n - 1] != '-' && folded[n - 1] != '.' &&
+	       named_tld(folded, n) && (n <= LABEL_MAX || short_labels(folded, n));
 }
 
 size_t fedns__fold_hash(const char *in, unsigned char *out, uint64_t *hash)
 {
-	size_t n = strlen(in), i, start = 0;
-	uint64_t h = 0x9e3779b97f4a7c15u;
-	int bad = 0;
+	size_t n = fedns__fold(in, out, hash);
 
-	if (n && in[n - 1] == '.')
-		n--; /* one trailing dot is accepted and dropped */
-	if (n == 0 || n > FEDNS_NAME_MAX)
-		return 0;
-	for (i = 0; i < n; i += 8) {
-		uint64_t w = fold_word(load_word(in, i, n), &bad);
-
-		memcpy(out + i, &w, 8);
-		if (!dotted_labels(w, i, out, &start))
-			return 0;
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	/* Zeros up to the inline key's end, as in a slot: keys then compare as
-	 * six whole words (same_key). */
-	for (; i < FEDNS_INLINE_KEY; i += 8)
-		memset(out + i, 0, 8);
-	if (bad)
-		return 0;
-	if (WORDS_LE ? !good_label(out + start, n - start) || all_digits(out + start, n - start) :
-	    !good_labels(out, n))
-		return 0;
-	*hash = mix(h ^ n);
-	return n;
+	return n && fedns__folded_valid(out, n) ? n : 0;
 }
 
 /* ---- The table ------------------------------------------------------------ */
@@ -182,44 +199,87 @@ static uint8_t ctrl_of(uint64_t h)
 	return (uint8_t)(0x80u | (h & 0x7fu));
 }
 
+/* The high bit of each byte of `w` that is zero. */
+static uint64_t zero_bytes(uint64_t w)
+{
+	return ~(((w & ~HIGH) + ~HIGH) | w) & HIGH;
+}
+
+/* The index of the lowest byte whose high bit `m` (not 0) has. */
+static size_t first_byte(uint64_t m)
+{
+#ifdef __GNUC__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	size_t k = 0;
+
+	for (; !(m & 0x80); m >>= 8)
+		k++;
+	return k;
+#endif
+}
+
+/* Slot `i` of the probe sequence, which wraps at the end. */
+static size_t wrap(const struct fedns_policy_table *t, size_t i)
+{
+	return i >= t->nslots ? i - t->nslots : i;
+}
+
+/* Whether slot `s` holds the folded key of n bytes. Both keys are
+ * zero-padded to whole words, so they compare a word at a time. */
 static int same_key(const struct fedns_policy_table *t, const struct fedns_nameslot *s,
 		    const unsigned char *key, size_t n)
 {
-	uint64_t a, b, diff = 0;
 	size_t i;
 
-	/* Both are zero-padded to FEDNS_INLINE_KEY bytes: compare whole words,
-	 * without a branch per byte or a call. */
-	for (i = 0; i < FEDNS_INLINE_KEY; i += 8) {
-		memcpy(&a, s->key + i, 8);
-		memcpy(&b, key + i, 8);
-		diff |= a ^ b;
-	}
-	if (s->info.len != n || diff)
+	if (s->info.len != n)
 		return 0;
+	for (i = 0; i < n && i < FEDNS_INLINE_KEY; i += 8)
+		if (load_le(s->key + i) != load_le(key + i))
+			return 0;
 	return n <= FEDNS_INLINE_KEY ||
 	       memcmp(FEDNS_AT(&t->text, s->spill), key + FEDNS_INLINE_KEY,
 		      n - FEDNS_INLINE_KEY) == 0;
 }
 
-/* The slot holding the key, or the empty slot where it would go. */
+/* The slot holding the key, or the empty slot where it would go. The
+ * control bytes are read a group at a time: the slots whose byte matches
+ * before the group's first empty one are the only candidates, and that
+ * empty one ends the probe. */
 static size_t probe(const struct fedns_policy_table *t, const unsigned char *key, size_t n,
 		    uint64_t h)
 {
-	uint8_t want = ctrl_of(h);
+	uint64_t want = REP(ctrl_of(h));
 	size_t i = home(t, h);
 
-#ifdef __GNUC__
-	/* The home slot's line is the likely hit: fetch it while the control
-	 * bytes are read, instead of after. */
-	__builtin_prefetch(&t->slots[i]);
-#endif
-	for (;; i = i + 1 == t->nslots ? 0 : i + 1) {
-		uint8_t c = t->ctrl[i];
+	for (;; i = wrap(t, i + FEDNS_CTRL_GROUP)) {
+		uint64_t c = load_le(t->ctrl + i), empty = zero_bytes(c);
+		uint64_t match = zero_bytes(c ^ want);
 
-		if (!c || (c == want && same_key(t, &t->slots[i], key, n)))
-			return i;
+		if (empty)
+			match &= (empty & (~empty + 1)) - 1;
+		for (; match; match &= match - 1) {
+			size_t k = wrap(t, i + first_byte(match));
+
+			if (same_key(t, &t->slots[k], key, n))
+				return k;
+		}
+		if (empty)
+			return wrap(t, i + first_byte(empty));
 	}
+}
+
+void fedns__table_prefetch(const struct fedns_policy_table *t, uint64_t hash)
+{
+#ifdef __GNUC__
+	size_t i = home(t, hash);
+
+	__builtin_prefetch(&t->slots[i]);
+	__builtin_prefetch(&t->ctrl[i]);
+#else
+	(void)t;
+	(void)hash;
+#endif
 }
 
 fedns_status fedns__table_init(struct fedns_policy_table *t, const struct fedns_alloc *a,
@@ -235,13 +295,13 @@ fedns_status fedns__table_init(struct fedns_policy_table *t, const struct fedns_
 	if (n > (SIZE_MAX - CACHE_LINE) / sizeof(*t->slots))
 		return FEDNS_ENOMEM;
 	bytes = n * sizeof(*t->slots) + CACHE_LINE - 1;
-	t->ctrl = fedns_alloc_array(a, NULL, n, 1);
+	t->ctrl = fedns_alloc_array(a, NULL, n + FEDNS_CTRL_GROUP, 1);
 	t->raw = t->ctrl ? fedns_alloc_malloc(a, bytes) : NULL;
 	if (!t->raw) {
 		fedns__table_free(t);
 		return FEDNS_ENOMEM;
 	}
-	memset(t->ctrl, 0, n);
+	memset(t->ctrl, 0, n + FEDNS_CTRL_GROUP);
 	/* Carve the cache-line aligned part: every slot is then one line. */
 	t->slots = (struct fedns_nameslot *)(void *)((char *)t->raw +
 		(CACHE_LINE - (uintptr_t)t->raw % CACHE_LINE) % CACHE_LINE);
@@ -295,6 +355,8 @@ struct fedns_nameinfo *fedns__table_upsert(struct fedns_policy_table *t, const c
 	}
 	s->info.len = (uint8_t)n;
 	t->ctrl[i] = ctrl_of(h);
+	if (i < FEDNS_CTRL_GROUP)
+		t->ctrl[t->nslots + i] = ctrl_of(h);
 	return &s->info;
 }
 

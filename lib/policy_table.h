@@ -5,13 +5,14 @@
  * so the layout is chosen for memory accesses, not elegance:
  *  - open addressing with linear probing at a load of at most 4/5;
  *  - a control byte per slot (0: empty, else 0x80 and seven bits of the
- *    name's hash) that probes scan: 1 byte a name stays in cache, so a name
- *    nobody listed costs no memory access beyond it;
+ *    name's hash) that probes scan eight at a time: 1 byte a name stays in
+ *    cache, so a name nobody listed costs no memory access beyond it;
  *  - 64-byte slots, aligned to cache lines, holding the facts and the first
  *    48 bytes of the folded key, so a hit reads one cache line (longer keys
  *    keep their tail in the text arena, stored once);
- *  - hashes computed once per name, while the name is checked and folded in
- *    8-byte words. */
+ *  - hashes computed once per name, in a pass over its 8-byte words that
+ *    folds it; a second pass checks the folded words while the table's line
+ *    is on its way. */
 #ifndef FEDNS_POLICY_TABLE_H
 #define FEDNS_POLICY_TABLE_H
 
@@ -25,6 +26,9 @@
 /* A buffer for a folded name, with room for the 8-byte stores. */
 #define FEDNS_FOLD_BUF (FEDNS_NAME_BUF + 8)
 #define FEDNS_INLINE_KEY 48
+/* Control bytes a probe reads at once; the first ones are repeated past the
+ * last slot's, so a group never wraps. */
+#define FEDNS_CTRL_GROUP 8
 
 /* What the lists say about one name; zero for a name no list mentions. */
 struct fedns_nameinfo {
@@ -44,17 +48,23 @@ struct fedns_nameslot {
 
 struct fedns_policy_table {
 	struct fedns_alloc alloc;
-	uint8_t *ctrl;                /* per slot */
+	uint8_t *ctrl;                /* per slot, then FEDNS_CTRL_GROUP copies */
 	void *raw;                    /* the allocation `slots` is carved from */
 	struct fedns_nameslot *slots; /* 64-byte aligned */
 	size_t nslots;                /* under 2^32; not a power of two */
 	struct fedns_arena text;      /* key tails and the caller's texts */
 };
 
-/* Checks `in` against SPEC 5 and folds it into `out` (FEDNS_FOLD_BUF
- * bytes); returns its length without the trailing dot and stores its hash,
- * or returns 0 when it is not a valid name. Accepts exactly what
- * fedns_name_fold() accepts (a test holds them equal). */
+/* Folds `in` into `out` (FEDNS_FOLD_BUF bytes), zero-padded to a whole
+ * 8-byte word and not NUL-terminated; returns its length without the
+ * trailing dot and stores its hash, or returns 0 when the length is wrong.
+ * Only fedns__folded_valid() says whether it is a name: a decision fetches
+ * the table's line with the hash while it checks. */
+size_t fedns__fold(const char *in, unsigned char *out, uint64_t *hash);
+/* Whether what fedns__fold() made of a name is valid under SPEC 5; holds
+ * for exactly the names fedns_name_fold() accepts (a test holds them equal). */
+int fedns__folded_valid(const unsigned char *folded, size_t n);
+/* Both: the length of a valid name, else 0. */
 size_t fedns__fold_hash(const char *in, unsigned char *out, uint64_t *hash);
 
 /* Room for `names` names; FEDNS_OK or FEDNS_ENOMEM. */
@@ -65,6 +75,8 @@ void fedns__table_free(struct fedns_policy_table *t);
 /* The facts of `name`, a new zeroed record when it is new; NULL when the
  * name is invalid, memory runs out or the table is full. */
 struct fedns_nameinfo *fedns__table_upsert(struct fedns_policy_table *t, const char *name);
+/* Starts fetching what a lookup of `hash` reads first. */
+void fedns__table_prefetch(const struct fedns_policy_table *t, uint64_t hash);
 /* The facts of a folded name, or NULL. */
 const struct fedns_nameinfo *fedns__table_find(const struct fedns_policy_table *t,
 					       const unsigned char *folded, size_t n,

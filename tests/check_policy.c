@@ -9,6 +9,8 @@
 
 #include "failalloc.h"
 #include "fixture.h"
+#include "name.h"
+#include "policy_table.h"
 #include "test.h"
 
 #define MAX_NAME 253
@@ -144,6 +146,27 @@ START_TEST(test_P3_push_lync_com_routes_through_the_clearing_house_provider)
 				      FEDNS_VERIFICATION_USE_SOURCE));
 	decide_once(dep, "push.lync.com", SIP, ALLOW, FEDNS_REASON_ALLOWED,
 		    "sipfed.online.lync.com");
+}
+END_TEST
+
+/* push.lync.com is recognised in any case and with its trailing dot; a
+ * name of its length that is not it gets no clearing-house route. */
+START_TEST(test_P3_push_lync_com_in_any_spelling)
+{
+	fedns_deployment *dep = federated(0);
+	fedns_policy *p;
+
+	OK(fedns_deployment_add_allowed_domain(dep, "PUSH.Lync.com.", NULL, NULL));
+	OK(fedns_deployment_add_allowed_domain(dep, "push.lync.org", NULL, NULL));
+	OK(fedns_deployment_add_allowed_domain(dep, "push.lync.org2", NULL, NULL));
+	OK(fedns_deployment_add_hosting_provider(dep, "LyncOnline", "sipfed.online.lync.com.",
+						 NULL));
+	p = compile(dep);
+	expect(p, "push.lync.com", SIP, ALLOW, FEDNS_REASON_ALLOWED, "sipfed.online.lync.com");
+	expect(p, "push.lync.org", SIP, ALLOW, FEDNS_REASON_ALLOWED, NULL);
+	expect(p, "push.lync.org2", SIP, ALLOW, FEDNS_REASON_ALLOWED, NULL);
+	fedns_policy_free(p);
+	fedns_deployment_free(dep);
 }
 END_TEST
 
@@ -381,6 +404,65 @@ START_TEST(test_P8_agrees_with_fedns_name_normalize)
 	}
 	fedns_policy_free(p);
 	fedns_deployment_free(dep);
+}
+END_TEST
+
+/* The word-at-a-time check classifies bytes by comparing them with bounds
+ * and finds label boundaries across words: every byte value, at every
+ * position of names that span word boundaries, must get the verdict and the
+ * folded form that fedns_name_fold() gives. */
+START_TEST(test_P8_every_byte_at_every_position_agrees_with_fedns_name_fold)
+{
+	static const char *const bases[] = {
+		"abcdefg.ijklmnop.rs", "a-b.c-d", "x", "abcdefgh", "ab.cdefghijklmn.op-q.r", "q.7z",
+	};
+	char name[64], want[FEDNS_NAME_BUF];
+	unsigned char got[FEDNS_FOLD_BUF];
+	size_t b, k, n;
+	unsigned c;
+
+	for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
+		n = strlen(bases[b]);
+		for (k = 0; k < n; k++)
+			for (c = 1; c < 256; c++) {
+				uint64_t h;
+				size_t len;
+				int ok;
+
+				memcpy(name, bases[b], n + 1);
+				name[k] = (char)c;
+				ok = fedns_name_fold(name, want, NULL) == FEDNS_NAME_OK;
+				len = fedns__fold_hash(name, got, &h);
+				ck_assert_msg(ok == (len != 0), "\"%s\" (byte %u at %zu): fold %d, policy %zu",
+					      name, c, k, ok, len);
+				if (ok) {
+					ck_assert_uint_eq(len, strlen(want));
+					ck_assert_msg(memcmp(got, want, len) == 0, "%s", name);
+				}
+			}
+	}
+}
+END_TEST
+
+/* Names that differ only in case or the trailing dot fold and hash alike;
+ * the folded form is padded with zeros to its whole last word. */
+START_TEST(test_P8_folding_hashes_equal_names_alike)
+{
+	unsigned char a[FEDNS_FOLD_BUF], b[FEDNS_FOLD_BUF];
+	uint64_t ha = 0, hb = 1;
+	size_t n;
+
+	memset(a, 0xff, sizeof(a));
+	n = fedns__fold("Partner12.Example.COM", a, &ha);
+	ck_assert_uint_eq(n, 21);
+	ck_assert_uint_eq(fedns__fold("partner12.example.com.", b, &hb), 21);
+	ck_assert(ha == hb);
+	ck_assert(memcmp(a, b, n) == 0);
+	ck_assert_int_eq(a[21] | a[22] | a[23], 0);
+	ck_assert(fedns__folded_valid(a, n));
+	/* Lengths are refused before anything is read past them. */
+	ck_assert_uint_eq(fedns__fold("", a, &ha), 0);
+	ck_assert_uint_eq(fedns__fold(".", a, &ha), 0);
 }
 END_TEST
 
@@ -687,6 +769,7 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(rules, test_P2_blocked_domain_served_by_a_public_provider_is_denied);
 	tcase_add_test(rules, test_P3_allowed_domain_routes_through_its_proxy_fqdn);
 	tcase_add_test(rules, test_P3_push_lync_com_routes_through_the_clearing_house_provider);
+	tcase_add_test(rules, test_P3_push_lync_com_in_any_spelling);
 	tcase_add_test(rules, test_P3_push_lync_com_without_an_enabled_provider_uses_dns_srv);
 	tcase_add_test(rules, test_P3_push_lync_com_own_proxy_fqdn_wins);
 	tcase_add_test(rules, test_P3_allowed_before_public_provider);
@@ -700,6 +783,8 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(rules, test_P7_own_sip_domain_is_internal_for_both_protocols);
 	tcase_add_test(rules, test_P8_invalid_domain_is_an_error_never_a_decision);
 	tcase_add_test(rules, test_P8_agrees_with_fedns_name_normalize);
+	tcase_add_test(rules, test_P8_every_byte_at_every_position_agrees_with_fedns_name_fold);
+	tcase_add_test(rules, test_P8_folding_hashes_equal_names_alike);
 	suite_add_tcase(s, rules);
 
 	tcase_set_timeout(object, 120);
