@@ -6,11 +6,14 @@
  *  - watched: sip.<d> and lyncdiscover.<d> of every on-premises domain with
  *    users, when not managed, where only a pointer to Microsoft 365 is a
  *    finding (a hybrid leftover);
- *  - the SIP domains with users, which near-miss names are sought under. */
+ *  - the SIP domains with users, which near-miss names are sought under.
+ * Names and domains are found by hashing, so that building the view and
+ * looking a name up cost the same at any size. */
 #ifndef FEDNS_MANAGED_H
 #define FEDNS_MANAGED_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "model.h"
@@ -19,12 +22,16 @@
 #define FEDNS_SRV_SERVICES 3
 extern const char *const fedns__srv_services[FEDNS_SRV_SERVICES];
 
+/* No such name or domain. */
+#define FEDNS_NO_NAME ((size_t)-1)
+
 struct fedns_mname {
 	const char *str; /* the name, folded, absolute; set once the arena stops growing */
-	size_t name;     /* its arena offset */
-	size_t domain;   /* index into domains, or (size_t)-1 */
-	unsigned kinds;  /* FEDNS_M_* */
-	size_t order;    /* first appearance, for the probes' order */
+	size_t text;     /* its arena offset, or FEDNS_ARENA_NONE when it is the caller's */
+	size_t len;      /* strlen(str) */
+	uint64_t hash;
+	size_t domain;   /* index into domains, or FEDNS_NO_NAME; see fedns__managed_by_domain */
+	unsigned kinds;  /* FEDNS_M_*; 0 for a name added by fedns__managed_add */
 };
 
 enum {
@@ -32,49 +39,54 @@ enum {
 	FEDNS_M_WATCHED = 1u << 1,
 	FEDNS_M_ADDRESS = 1u << 2, /* the derived set has A/AAAA here */
 	FEDNS_M_SRV = 1u << 3,     /* an SRV owner name (derived or not) */
-	FEDNS_M_CNAME = 1u << 4,   /* the derived set has a CNAME here */
-	FEDNS_M_ON_PREMISES = 1u << 5 /* of an on-premises domain */
+	FEDNS_M_CNAME = 1u << 4    /* the derived set has a CNAME here */
 };
 
 struct fedns_domain_view {
 	size_t name;     /* arena: folded, absolute */
+	size_t len;
+	uint64_t hash;
 	int on_premises;
-};
-
-/* A domain's name and index, for finding the domain of a name by its
- * suffixes. */
-struct fedns_domain_key {
-	const char *name;
-	size_t index;
 };
 
 struct fedns_managed {
 	struct fedns_alloc alloc;
 	struct fedns_arena text;
-	struct fedns_mname *names; /* sorted by name, unique */
-	size_t n, cap;
+	/* Unique, in the order of first appearance (the derived set's owners,
+	 * then the SRV and watched names domain by domain); names[0 .. nview)
+	 * are the view's, the rest were added by fedns__managed_add. */
+	struct fedns_mname *names;
+	size_t n, cap, nview;
+	uint32_t *slots; /* open addressing: an index into names + 1, or 0 */
+	size_t nslots;   /* a power of two, over twice n */
 	struct fedns_domain_view *domains;
-	size_t ndomains, domcap;
-	/* The domains sorted by name, then index, so that finding the domain
-	 * of a name is a search per label, not a scan of every domain. */
-	struct fedns_domain_key *domain_keys;
-	/* The names of each domain, in name order: names[by_domain[k]] for k
-	 * in domain_first[d] .. domain_first[d + 1]. */
+	size_t ndomains;
+	size_t *domain_slots; /* the same for domains; of equal names, the first */
+	size_t ndomain_slots;
+	size_t *record_name;  /* the name of each record of the derived set */
+	/* Once fedns__managed_by_domain has run: the view's names of each
+	 * domain, names[by_domain[k]] for k in domain_first[d] ..
+	 * domain_first[d + 1], in order of appearance. */
 	size_t *by_domain, *domain_first;
 };
 
-/* Builds the view of `dep` and its derived set `rs`. */
+/* Builds the view of `dep` and its derived set `rs`, which must outlive it. */
 fedns_status fedns__managed_build(struct fedns_managed *m, const fedns_deployment *dep,
 				  const fedns_recordset *rs);
 void fedns__managed_clear(struct fedns_managed *m);
+/* The index of absolute folded name `name` (`len` bytes), or FEDNS_NO_NAME. */
+size_t fedns__managed_find(const struct fedns_managed *m, const char *name, size_t len);
+/* The same, adding the name (kinds 0) when it is not there; `name` must
+ * outlive the view. FEDNS_NO_NAME when out of memory. */
+size_t fedns__managed_add(struct fedns_managed *m, const char *name, size_t len);
 /* The domain (an index into domains) `name` is at or under, the longest
- * one; (size_t)-1 for none. */
-size_t fedns__managed_domain_of(const struct fedns_managed *m, const char *name);
-/* The names of domain `d` (index `d` into domains): `*count` indexes into
- * names, in name order. */
+ * one; FEDNS_NO_NAME for none. */
+size_t fedns__managed_domain_of(const struct fedns_managed *m, const char *name, size_t len);
+/* Sets the domain of the view's names and lists them domain by domain;
+ * does nothing the second time. */
+fedns_status fedns__managed_by_domain(struct fedns_managed *m);
+/* The view's names of domain `d`: `*count` indexes into names. */
 const size_t *fedns__managed_names_of(const struct fedns_managed *m, size_t d, size_t *count);
-/* The entry of an absolute folded name, or NULL. */
-const struct fedns_mname *fedns__managed_find(const struct fedns_managed *m, const char *name);
 #define FEDNS_MTEXT(m, at) FEDNS_AT(&(m)->text, at)
 
 #endif

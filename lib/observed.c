@@ -2,6 +2,7 @@
 #include "observed.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,33 +11,126 @@
 
 #define LABEL_MAX 63
 
-int fedns__observed_fold(const char *in, char *out)
+/* Names are checked and folded eight bytes at a time: a byte of a word
+ * below 0x80 is tested for a range by adding to it, which never carries
+ * into the next byte. */
+#define BYTES(x) (0x0101010101010101u * (uint64_t)(x))
+#define HIGH BYTES(0x80)
+
+/* Eight bytes in memory order, the first the least significant. */
+static uint64_t load8(const char *p)
 {
-	size_t n = in ? strlen(in) : 0, i, label = 0;
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+static void store8(char *p, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	memcpy(p, &w, 8);
+}
+
+/* Folds the eight bytes at `in`, which stand at `at` in the name, to
+ * `out`, checking the labels that end there but in the first `seen` bytes
+ * (`*start`: where the current one began); 0 when a byte is no name's or
+ * a label is empty or too long. */
+static int fold8(const char *in, char *out, size_t at, size_t seen, size_t *start)
+{
+	uint64_t w = load8(in), dots, upper;
+
+	/* Printable ASCII but space: no high bit, none under 0x21, none over 0x7e. */
+	if ((w | ~(w + BYTES(0x80 - 0x21)) | (w + BYTES(0x80 - 0x7f))) & HIGH)
+		return 0;
+	dots = ~((w ^ BYTES('.')) + BYTES(0x7f)) & HIGH & ~(uint64_t)0 << 8 * seen;
+	for (; dots; dots &= dots - 1) {
+		size_t dot = at + (size_t)__builtin_ctzll(dots) / 8;
+
+		if (dot == *start || dot - *start > LABEL_MAX)
+			return 0;
+		*start = dot + 1;
+	}
+	upper = (w + BYTES(0x80 - 'A')) & ~(w + BYTES(0x80 - 'Z' - 1)) & HIGH;
+	store8(out, w | upper >> 2);
+	return 1;
+}
+
+size_t fedns__observed_fold(const char *in, char *out)
+{
+	size_t n = in ? strlen(in) : 0, i, start = 0;
+	char tail[8], folded[8];
 
 	if (n && in[n - 1] == '.')
 		n--;
 	if (n == 0 || n > FEDNS_NAME_MAX_OBSERVED)
 		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)in[i];
-
-		if (c <= ' ' || c >= 0x7f)
+	for (i = 0; i + 8 <= n; i += 8)
+		if (!fold8(in + i, out + i, i, 0, &start))
 			return 0;
-		if (c == '.') {
-			if (label == 0)
-				return 0;
-			label = 0;
-		} else if (++label > LABEL_MAX) {
+	if (i < n && n >= 8) {
+		/* The last eight bytes again, those folded already written alike. */
+		if (!fold8(in + n - 8, out + n - 8, n - 8, 8 - (n - i), &start))
 			return 0;
-		}
-		out[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	} else if (i < n) {
+		/* A short name, padded with letters. */
+		memset(tail, 'a', sizeof(tail));
+		memcpy(tail, in, n);
+		if (!fold8(tail, folded, 0, 0, &start))
+			return 0;
+		memcpy(out, folded, n);
 	}
-	if (label == 0)
+	if (n == start || n - start > LABEL_MAX)
 		return 0;
 	out[n] = '.';
 	out[n + 1] = '\0';
+	return n + 1;
+}
+
+/* A dotted quad as fedns_address_parse() writes it (four parts of 0..255
+ * in decimal, without leading zeros): what it would parse, and nothing it
+ * would refuse. 0 for anything else, which it is then left to. */
+static int plain_quad(const char *in, struct fedns_address *out)
+{
+	struct fedns_address a;
+	unsigned value = 0, digits = 0;
+	size_t part = 0, i;
+
+	memset(&a, 0, sizeof(a));
+	for (i = 0; in; i++) {
+		unsigned c = (unsigned char)in[i];
+
+		if (c - '0' < 10u) {
+			if (digits && value == 0)
+				return 0;
+			value = value * 10 + (c - '0');
+			if (++digits > 3 || value > 255)
+				return 0;
+			continue;
+		}
+		if ((c != '.' && c != '\0') || !digits || part == 4)
+			return 0;
+		a.bytes[part++] = (uint8_t)value;
+		if (!c)
+			break;
+		value = digits = 0;
+	}
+	if (part != 4)
+		return 0;
+	a.family = 4;
+	*out = a;
 	return 1;
+}
+
+int fedns__observed_address(const char *in, struct fedns_address *out, char *why,
+			    size_t whycap)
+{
+	return plain_quad(in, out) || fedns_address_parse(in, out, why, whycap);
 }
 
 /* The types a zone commonly holds besides fedns's four; others are shown
@@ -147,9 +241,10 @@ FEDNS_API fedns_status fedns_observed_set_source(fedns_observed *obs, const char
 
 /* ---- Adding records ---------------------------------------------------------- */
 
-/* A record being added: its texts are still the caller's. */
+/* A record being added: its texts are still in buffers or the caller's. */
 struct pending {
-	const char *owner, *target, *data;
+	const char *owner, *target, *data; /* data: fedns_observed_add_other's */
+	size_t owner_len, target_len;
 	struct fedns_address addr;
 	uint32_t ttl, line;
 	uint16_t type, priority, weight, port;
@@ -180,16 +275,16 @@ static fedns_status append(fedns_observed *obs, const struct pending *p)
 		return fail(obs, FEDNS_ENOMEM, "out of memory");
 	obs->items = items;
 	r = &obs->items[obs->n];
-	memset(r, 0, sizeof(*r));
-	r->owner = fedns__arena_str(&obs->text, &obs->alloc, p->owner);
-	r->target = p->target ? fedns__arena_str(&obs->text, &obs->alloc, p->target) :
+	r->owner = fedns__arena_add(&obs->text, &obs->alloc, p->owner, p->owner_len);
+	r->target = p->target ? fedns__arena_add(&obs->text, &obs->alloc, p->target, p->target_len) :
 		FEDNS_ARENA_NONE;
-	r->data = add_printable(obs, p->data);
-	if (r->owner == FEDNS_ARENA_NONE || r->data == FEDNS_ARENA_NONE ||
-	    (p->target && r->target == FEDNS_ARENA_NONE)) {
+	r->data = p->data ? add_printable(obs, p->data) : FEDNS_ARENA_NONE;
+	if (r->owner == FEDNS_ARENA_NONE || (p->target && r->target == FEDNS_ARENA_NONE) ||
+	    (p->data && r->data == FEDNS_ARENA_NONE)) {
 		obs->text.len = len;
 		return fail(obs, FEDNS_ENOMEM, "out of memory");
 	}
+	r->owner_len = p->owner_len;
 	r->source = obs->source;
 	r->addr = p->addr;
 	r->ttl = p->ttl;
@@ -226,13 +321,15 @@ static fedns_status prepare(fedns_observed *obs, const char *what, const char *o
 
 	if (!owner)
 		return fail(obs, FEDNS_EINVAL, "%s: owner is NULL", what);
-	if (!fedns__observed_fold(owner, owner_buf))
+	p->owner_len = fedns__observed_fold(owner, owner_buf);
+	if (!p->owner_len)
 		return fail(obs, FEDNS_EBADNAME, "%s: owner \"%s\" is not a DNS name", what,
 			    show(owner, shown, sizeof(shown)));
 	p->owner = owner_buf;
 	if (!target)
 		return FEDNS_OK;
-	if (!fedns__observed_fold(target, target_buf))
+	p->target_len = fedns__observed_fold(target, target_buf);
+	if (!p->target_len)
 		return fail(obs, FEDNS_EBADNAME, "%s: target \"%s\" is not a DNS name", what,
 			    show(target, shown, sizeof(shown)));
 	p->target = target_buf;
@@ -243,7 +340,7 @@ FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *o
 					      uint32_t ttl, uint16_t priority, uint16_t weight,
 					      uint16_t port, const char *target, uint32_t line)
 {
-	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF], data[FEDNS_ABS_BUF + 24];
+	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF];
 	struct pending p = {0};
 	fedns_status st;
 
@@ -255,9 +352,6 @@ FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *o
 	st = prepare(obs, "fedns_observed_add_srv", owner, target, o, t, &p);
 	if (st)
 		return st;
-	snprintf(data, sizeof(data), "%u %u %u %s", (unsigned)priority, (unsigned)weight,
-		 (unsigned)port, t);
-	p.data = data;
 	p.ttl = ttl;
 	p.line = line;
 	p.type = FEDNS_RR_SRV;
@@ -282,7 +376,6 @@ FEDNS_API fedns_status fedns_observed_add_cname(fedns_observed *obs, const char 
 	st = prepare(obs, "fedns_observed_add_cname", owner, target, o, t, &p);
 	if (st)
 		return st;
-	p.data = t;
 	p.ttl = ttl;
 	p.line = line;
 	p.type = FEDNS_RR_CNAME;
@@ -293,7 +386,7 @@ static fedns_status add_address(fedns_observed *obs, const char *what, int famil
 				const char *owner, uint32_t ttl, const char *address,
 				uint32_t line)
 {
-	char o[FEDNS_ABS_BUF], text[FEDNS_ADDRESS_BUF], why[160];
+	char o[FEDNS_ABS_BUF], why[160];
 	struct pending p = {0};
 	fedns_status st;
 
@@ -305,13 +398,11 @@ static fedns_status add_address(fedns_observed *obs, const char *what, int famil
 	st = prepare(obs, what, owner, NULL, o, NULL, &p);
 	if (st)
 		return st;
-	if (!fedns_address_parse(address, &p.addr, why, sizeof(why)))
+	if (!fedns__observed_address(address, &p.addr, why, sizeof(why)))
 		return fail(obs, FEDNS_EBADADDR, "%s: %s", what, why);
 	if (p.addr.family != family)
 		return fail(obs, FEDNS_EBADADDR, "%s: \"%.60s\" is an IPv%d address", what, address,
 			    p.addr.family);
-	fedns_address_format(&p.addr, text);
-	p.data = text;
 	p.ttl = ttl;
 	p.line = line;
 	p.type = family == 4 ? FEDNS_RR_A : FEDNS_RR_AAAA;
@@ -362,7 +453,7 @@ FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const cha
 {
 	char o[FEDNS_ABS_BUF], shown[512];
 	struct fedns_obs_failure *f;
-	size_t len;
+	size_t len, at;
 	void *items;
 
 	if (!obs)
@@ -371,7 +462,8 @@ FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const cha
 	if (!owner || !why || rrtype < 0 || rrtype > 65535)
 		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_failure: %s",
 			    !owner ? "owner is NULL" : !why ? "why is NULL" : "bad type");
-	if (!fedns__observed_fold(owner, o))
+	len = fedns__observed_fold(owner, o);
+	if (!len)
 		return fail(obs, FEDNS_EBADNAME,
 			    "fedns_observed_add_failure: owner \"%s\" is not a DNS name",
 			    show(owner, shown, sizeof(shown)));
@@ -380,11 +472,11 @@ FEDNS_API fedns_status fedns_observed_add_failure(fedns_observed *obs, const cha
 		return fail(obs, FEDNS_ENOMEM, "out of memory");
 	obs->failures = items;
 	f = &obs->failures[obs->nfailures];
-	len = obs->text.len;
-	f->owner = fedns__arena_str(&obs->text, &obs->alloc, o);
+	at = obs->text.len;
+	f->owner = fedns__arena_add(&obs->text, &obs->alloc, o, len);
 	f->why = add_printable(obs, why);
 	if (f->owner == FEDNS_ARENA_NONE || f->why == FEDNS_ARENA_NONE) {
-		obs->text.len = len;
+		obs->text.len = at;
 		return fail(obs, FEDNS_ENOMEM, "out of memory");
 	}
 	f->type = rrtype;

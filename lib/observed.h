@@ -1,7 +1,9 @@
 /* An observed record set: what a zone file or a live server says, built by
  * the caller record by record, for comparison with the derived set
- * (compare.c). Names are folded and made absolute; data is kept both
- * parsed (for comparing) and as canonical text (for reporting). */
+ * (compare.c). Names are folded and made absolute; data is kept parsed,
+ * and as text only where the text is not made from the parsed data (see
+ * fedns_obs_record): a comparison writes the text of the records it
+ * reports. */
 #ifndef FEDNS_OBSERVED_H
 #define FEDNS_OBSERVED_H
 
@@ -18,8 +20,12 @@
 
 struct fedns_obs_record {
 	size_t owner;       /* arena: folded, absolute (trailing dot) */
+	size_t owner_len;   /* its length, the dot included */
 	size_t target;      /* SRV/CNAME: folded absolute target; FEDNS_ARENA_NONE otherwise */
-	size_t data;        /* arena: the data as master-file text */
+	size_t data;        /* arena: the data as master-file text, for the types of
+			     * fedns_observed_add_other; FEDNS_ARENA_NONE for the
+			     * others, whose text is their target or made from the
+			     * fields */
 	size_t source;      /* arena: the caller's source name; FEDNS_ARENA_NONE if none */
 	struct fedns_address addr; /* A/AAAA */
 	uint32_t ttl, line;
@@ -49,8 +55,13 @@ struct fedns_observed {
 /* Folds an observed name: any printable ASCII but space (zone files
  * carry underscores, and typos are what the comparison looks for), labels
  * of 1..63 octets, 1..253 octets. Writes it absolute (with the trailing
- * dot) to `out` (FEDNS_ABS_BUF bytes); returns 0 when it is not a name. */
-int fedns__observed_fold(const char *in, char *out);
+ * dot) to `out` (FEDNS_ABS_BUF bytes) and returns its length; returns 0
+ * when it is not a name. */
+size_t fedns__observed_fold(const char *in, char *out);
+
+/* fedns_address_parse(), quicker for the common dotted quad. */
+int fedns__observed_address(const char *in, struct fedns_address *out, char *why,
+			    size_t whycap);
 
 /* The master-file name of an IANA type ("TXT", "TYPE65280"). */
 void fedns__rrtype_text(int type, char *out, size_t cap);

@@ -7,6 +7,7 @@
 
 #include "failalloc.h"
 #include "fixture.h"
+#include "observed.h"
 #include "test.h"
 
 #define OK(expr) ck_assert_int_eq((expr), FEDNS_OK)
@@ -733,6 +734,195 @@ START_TEST(test_compare_refuses_a_deployment_with_errors_and_bad_arguments)
 }
 END_TEST
 
+/* The CNAME is at an SRV name: there are no addresses to publish instead. */
+START_TEST(test_D6_cname_at_an_srv_name)
+{
+	fedns_observed *obs = observed();
+
+	OK(fedns_observed_add_cname(obs, SIP_TLS, TTL, "sipdir.online.lync.com", 1));
+	OK(fedns_observed_add_cname(obs, FED, TTL, "edge.contoso.net", 2));
+	add_host(obs);
+	expect(contoso(), obs,
+	       "D6 online-conflict " SIP_TLS " CNAME exp=[-]/? obs=[sipdir.online.lync.com.]/3600"
+	       " @:1\n"
+	       "D2 unexpected " FED " CNAME exp=[-]/? obs=[edge.contoso.net.]/3600 @:2\n");
+}
+END_TEST
+
+START_TEST(test_D7_once_per_name_and_type_the_first)
+{
+	fedns_observed *obs = observed();
+
+	add_host(obs);
+	OK(fedns_observed_add_failure(obs, FED, FEDNS_RR_SRV, "timeout"));
+	OK(fedns_observed_add_failure(obs, FED, FEDNS_RR_A, "REFUSED"));
+	OK(fedns_observed_add_failure(obs, "_SIPfederationtls._tcp.contoso.com", FEDNS_RR_SRV,
+				      "SERVFAIL"));
+	OK(fedns_observed_add_failure(obs, SIP_TLS, 16, "timeout"));
+	OK(fedns_observed_add_failure(obs, SIP_TLS, 0, "NXDOMAIN"));
+	OK(fedns_observed_add_failure(obs, SIP_TLS, 16, "again"));
+	expect(contoso(), obs,
+	       "D7 lookup-failed " SIP_TLS " * exp=[-]/? obs=[NXDOMAIN]/?\n"
+	       "D7 lookup-failed " SIP_TLS " TXT exp=[-]/? obs=[timeout]/?\n"
+	       "D7 lookup-failed " FED " A exp=[-]/? obs=[REFUSED]/?\n"
+	       "D7 lookup-failed " FED " SRV exp=[-]/? obs=[timeout]/?\n");
+}
+END_TEST
+
+/* Thousands of names fedns does not manage, beside a few it does: the
+ * names outgrow the table the view starts with. */
+START_TEST(test_compare_many_names)
+{
+	fedns_observed *obs = observed();
+	char name[64];
+	int i;
+
+	for (i = 0; i < 3000; i++) {
+		snprintf(name, sizeof(name), "host%d.contoso.com", i);
+		OK(fedns_observed_add_a(obs, name, TTL, "131.107.155.50", (uint32_t)i));
+		snprintf(name, sizeof(name), "h%d.example.net", i);
+		OK(fedns_observed_add_cname(obs, name, TTL, "sipdir.online.lync.com", (uint32_t)i));
+	}
+	OK(fedns_observed_add_srv(obs, "_sip.tls.contoso.com", TTL, 0, 0, 443, HOST, 7000));
+	OK(fedns_observed_add_srv(obs, FED, 60, 0, 0, 5061, HOST, 7001));
+	OK(fedns_observed_add_a(obs, HOST, TTL, "131.107.155.10", 7002));
+	OK(fedns_observed_add_a(obs, "sip.contoso.com.contoso.com", TTL, "131.107.155.10", 7003));
+	expect(contoso(), obs,
+	       "D1 missing " SIP_TLS " SRV exp=[0 0 443 sip.contoso.com.]/3600 obs=[-]/?\n"
+	       "D4 near-miss _sip.tls.contoso.com. SRV exp=[-]/? "
+	       "obs=[0 0 443 sip.contoso.com.]/3600 -> " SIP_TLS " @:7000\n"
+	       "D3 different " FED " SRV exp=[0 0 5061 sip.contoso.com.]/3600 "
+	       "obs=[0 0 5061 sip.contoso.com.]/60 @:7001\n"
+	       "D4 near-miss sip.contoso.com.contoso.com. A exp=[-]/? "
+	       "obs=[131.107.155.10]/3600 -> " HOST " @:7003\n");
+}
+END_TEST
+
+/* ---- Folding names and parsing addresses --------------------------------- */
+
+/* The rules of fedns__observed_fold, a byte at a time. */
+static size_t fold_bytewise(const char *in, char *out)
+{
+	size_t n = strlen(in), i, label = 0;
+
+	if (n && in[n - 1] == '.')
+		n--;
+	if (n == 0 || n > FEDNS_NAME_MAX_OBSERVED)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if (c <= ' ' || c >= 0x7f)
+			return 0;
+		if (c == '.') {
+			if (label == 0)
+				return 0;
+			label = 0;
+		} else if (++label > 63) {
+			return 0;
+		}
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	if (label == 0)
+		return 0;
+	out[n] = '.';
+	out[n + 1] = '\0';
+	return n + 1;
+}
+
+static unsigned long next_random(unsigned long *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+START_TEST(test_observed_fold_checks_every_byte_and_label)
+{
+	/* Bytes at the edges of what a name may hold, and case. */
+	static const char bytes[] = {'a', 'Z', 'A', 'z', '@', '[', '`', '{', '-', '_', '0', '!', '~',
+				     ' ', '\t', '\x7f', '\x80', '\xff', '.'};
+	char in[300], want[FEDNS_ABS_BUF], got[FEDNS_ABS_BUF];
+	unsigned long state = 1;
+	int round;
+
+	ck_assert_uint_eq(fedns__observed_fold(NULL, got), 0);
+	ck_assert_uint_eq(fedns__observed_fold("", got), 0);
+	for (round = 0; round < 200000; round++) {
+		size_t len = 0, labels = 1 + next_random(&state) % 6, i, w;
+		int bad = next_random(&state) % 4 == 0;
+
+		/* Labels of 0..70 letters, sometimes a byte from the edges. */
+		for (i = 0; i < labels && len < 270; i++) {
+			size_t n = next_random(&state) % 8 == 0 ? 60 + next_random(&state) % 11 :
+				next_random(&state) % 12;
+
+			for (; n && len < 270; n--)
+				in[len++] = bad && next_random(&state) % 16 == 0 ?
+					bytes[next_random(&state) % sizeof(bytes)] :
+					bytes[next_random(&state) % 4];
+			if (i + 1 < labels || next_random(&state) % 2)
+				in[len++] = '.';
+		}
+		in[len] = '\0';
+		memset(want, 0, sizeof(want));
+		memset(got, 0, sizeof(got));
+		w = fold_bytewise(in, want);
+		ck_assert_uint_eq(fedns__observed_fold(in, got), w);
+		if (w)
+			ck_assert_str_eq(got, want);
+	}
+	/* The longest name, and one byte more. */
+	memset(in, 'a', 253);
+	for (round = 63; round < 253; round += 64)
+		in[round] = '.';
+	in[253] = '\0';
+	ck_assert_uint_eq(fedns__observed_fold(in, got), 254);
+	in[253] = '.';
+	in[254] = '\0';
+	ck_assert_uint_eq(fedns__observed_fold(in, got), 254);
+	in[253] = 'a';
+	ck_assert_uint_eq(fedns__observed_fold(in, got), 0);
+}
+END_TEST
+
+START_TEST(test_observed_address_shortcut_agrees_with_the_parser)
+{
+	static const char *const edges[] = {
+		"0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3.256", "01.2.3.4", "1.2.3.04",
+		"1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5", "1000.1.1.1", "1.2.3.4:5",
+		"1.2.3.4 ", "", "::1", "::ffff:1.2.3.4", "1.2.3.4/24", "a.b.c.d", "0.0.0.00",
+	};
+	static const char chars[] = "0123456789..:a ";
+	struct fedns_address want, got;
+	unsigned long state = 7;
+	char in[32];
+	size_t i;
+	int round;
+
+	ck_assert_int_eq(fedns__observed_address(NULL, &got, NULL, 0), 0);
+	for (round = 0; round < 100000; round++) {
+		const char *s = in;
+
+		if ((size_t)round < sizeof(edges) / sizeof(edges[0])) {
+			s = edges[round];
+		} else {
+			size_t n = next_random(&state) % 18;
+
+			for (i = 0; i < n; i++)
+				in[i] = next_random(&state) % 3 ? chars[next_random(&state) % 11] :
+					chars[next_random(&state) % (sizeof(chars) - 1)];
+			in[n] = '\0';
+		}
+		memset(&want, 0, sizeof(want));
+		memset(&got, 0, sizeof(got));
+		ck_assert_int_eq(fedns__observed_address(s, &got, NULL, 0),
+				 fedns_address_parse(s, &want, NULL, 0));
+		ck_assert_int_eq(got.family, want.family);
+		ck_assert_mem_eq(got.bytes, want.bytes, sizeof(got.bytes));
+	}
+}
+END_TEST
+
 /* ---- Probes ---------------------------------------------------------------- */
 
 static char *dump_probes(fedns_deployment *dep)
@@ -1006,6 +1196,8 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(kinds, test_D6_not_for_a_domain_hosted_online);
 	tcase_add_test(kinds, test_D7_lookup_failures_are_not_missing_records);
 	tcase_add_test(kinds, test_D7_hint);
+	tcase_add_test(kinds, test_D6_cname_at_an_srv_name);
+	tcase_add_test(kinds, test_D7_once_per_name_and_type_the_first);
 	suite_add_tcase(s, kinds);
 
 	tcase_set_timeout(other, 120);
@@ -1014,6 +1206,9 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(other, test_observed_adders_refuse_bad_input_and_leave_the_set_unchanged);
 	tcase_add_test(other, test_compare_other_types_are_named_as_in_zone_files);
 	tcase_add_test(other, test_compare_refuses_a_deployment_with_errors_and_bad_arguments);
+	tcase_add_test(other, test_compare_many_names);
+	tcase_add_test(other, test_observed_fold_checks_every_byte_and_label);
+	tcase_add_test(other, test_observed_address_shortcut_agrees_with_the_parser);
 	tcase_add_test(other, test_probes_list_every_managed_name_and_the_usual_typos);
 	tcase_add_test(other, test_probes_typos_are_near_misses);
 	tcase_add_test(other, test_compare_allocation_failure_once);
