@@ -7,12 +7,10 @@
 #include "fedns/fedns.h"
 #include "message.h"
 
-#define LABEL_MAX 63
-
 /* How many input bytes a message quotes before it cuts with "...": enough
  * to show any valid name whole, short enough to keep a message one line. */
 #define QUOTE_NAME_MAX 120
-#define QUOTE_LABEL_MAX LABEL_MAX
+#define QUOTE_LABEL_MAX FEDNS_LABEL_MAX
 
 /* ---- Checking and folding ------------------------------------------------ */
 
@@ -102,7 +100,7 @@ static enum fedns_name_fault check_label(const char *p, size_t n, size_t index,
 	bad = first_not(p, n, is_ldh);
 	if (bad < n)
 		return set_fault(err, FEDNS_NAME_LABEL_CHAR, index, p, n, p[bad]);
-	if (n > LABEL_MAX)
+	if (n > FEDNS_LABEL_MAX)
 		return set_fault(err, FEDNS_NAME_LABEL_TOO_LONG, index, p, n, 0);
 	if (p[0] == '-' || p[n - 1] == '-')
 		return set_fault(err, FEDNS_NAME_LABEL_HYPHEN, index, p, n, '-');
@@ -158,7 +156,8 @@ static int fold_valid(const char *in, size_t len, char *out)
 		unsigned char c = i < len ? byte_at(in, i) : '.';
 
 		if (c == '.') {
-			if (i == start || i - start > LABEL_MAX || in[start] == '-' || in[i - 1] == '-')
+			if (i == start || i - start > FEDNS_LABEL_MAX || in[start] == '-' ||
+			    in[i - 1] == '-')
 				return 0;
 			if (i == len)
 				break;
@@ -176,6 +175,70 @@ static int fold_valid(const char *in, size_t len, char *out)
 	}
 	out[len] = '\0';
 	return !numeric;
+}
+
+/* The bytes a folded label is made of: lower-case letters, digits and
+ * the hyphen. */
+static const unsigned char folded_ldh[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* How many bytes of `p` are folded_ldh ones, four a round: a byte is read
+ * only after the one before it proved not to be the NUL. */
+static size_t ldh_run(const unsigned char *p)
+{
+	size_t i = 0;
+
+	for (;; i += 4) {
+		if (!folded_ldh[p[i]])
+			return i;
+		if (!folded_ldh[p[i + 1]])
+			return i + 1;
+		if (!folded_ldh[p[i + 2]])
+			return i + 2;
+		if (!folded_ldh[p[i + 3]])
+			return i + 3;
+	}
+}
+
+/* One pass that gives up at the first byte needing more than a look: an
+ * upper-case letter, a trailing dot or anything SPEC 5 forbids. */
+size_t fedns_name_folded_len(const char *in)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t i = 0, start;
+
+	if (!in)
+		return 0;
+	for (;; i++) {
+		start = i;
+		i += ldh_run(p + i);
+		if (i == start || i - start > FEDNS_LABEL_MAX || p[start] == '-' || p[i - 1] == '-')
+			return 0;
+		if (p[i] != '.')
+			break;
+	}
+	if (p[i] || i > FEDNS_NAME_MAX)
+		return 0;
+	/* RFC 1123 2.1: the last label is not all digits (see check_name). */
+	while (start < i && is_digit(p[start]))
+		start++;
+	return start < i ? i : 0;
 }
 
 enum fedns_name_fault fedns_name_fold(const char *in, char *out, struct fedns_name_error *err)

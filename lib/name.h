@@ -7,6 +7,8 @@
 /* The longest name without its trailing dot, and a buffer that holds one. */
 #define FEDNS_NAME_MAX 253
 #define FEDNS_NAME_BUF (FEDNS_NAME_MAX + 1)
+/* The longest label. */
+#define FEDNS_LABEL_MAX 63
 
 enum fedns_name_fault {
 	FEDNS_NAME_OK = 0,
@@ -31,6 +33,12 @@ struct fedns_name_error {
  * holds FEDNS_NAME_BUF bytes. Returns FEDNS_NAME_OK or the fault, with
  * details in `*err` (may be NULL). `out` is always NUL-terminated. */
 enum fedns_name_fault fedns_name_fold(const char *in, char *out, struct fedns_name_error *err);
+
+/* The length of `in` when it is a valid name already in folded form (lower
+ * case, no trailing dot), which fedns_name_fold() would copy unchanged;
+ * else 0, also for NULL. Lets a caller use such a name where it is instead
+ * of folding a copy. */
+size_t fedns_name_folded_len(const char *in);
 
 /* An English sentence for `err` about name `in`, into `buf` (snprintf-like). */
 void fedns_name_error_text(const struct fedns_name_error *err, const char *in, char *buf,

@@ -1,9 +1,10 @@
-/* Validation (SPEC 3): folds every name once, then runs the V rules from a
- * table in id order and sorts what they report into SPEC 3's order. The
+/* Validation (SPEC 3): folds every name once and indexes each list by name,
+ * then runs the V rules from a table in id order and sorts what they report into SPEC 3's order. The
  * rules themselves live in validate_*.c, grouped by what they check. */
 #include "validate.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,9 +54,90 @@ static const struct {
 
 /* ---- Helpers the rules share ------------------------------------------- */
 
+/* Eight bytes at a time, the last eight overlapping the ones before when
+ * the length is not a multiple of eight. */
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 32);
+}
+
+static size_t hash_text(const char *s, size_t n)
+{
+	uint64_t h = n, w = 0;
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			w = w << 8 | (unsigned char)s[i];
+		return (size_t)mix(h, w);
+	}
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = mix(h, w);
+	}
+	memcpy(&w, s + n - 8, 8);
+	return (size_t)mix(h, w);
+}
+
+/* A slot holds 1 + an item in the bits of the mask (the table has twice
+ * as many slots as items) and the rest of the item's hash in the others,
+ * so that a walk past other names does not read their items; 0 is empty. */
+static size_t slot_item(const struct fedns_vnames *l, size_t s)
+{
+	return (s & l->mask) - 1;
+}
+
+/* The slot holding `name`, or the empty one where it would go. The table
+ * is at most half full, so the walk ends. */
+static size_t *probe(const struct fedns_vnames *l, const char *name, size_t len, size_t hash)
+{
+	size_t k = hash & l->mask, tag = hash & ~l->mask;
+
+	for (;; k = (k + 1) & l->mask) {
+		size_t *s = &l->slots[k];
+		const struct fedns_vname *v;
+
+		if (!*s)
+			return s;
+		if ((*s & ~l->mask) != tag)
+			continue;
+		v = &l->items[slot_item(l, *s)];
+		if (v->len == len && memcmp(v->folded, name, len) == 0)
+			return s;
+	}
+}
+
+static const struct fedns_vname *find(const struct fedns_vnames *l, const char *name,
+				      size_t len, size_t hash)
+{
+	const size_t *s;
+
+	if (!l->slots)
+		return NULL;
+	s = probe(l, name, len, hash);
+	return *s ? &l->items[slot_item(l, *s)] : NULL;
+}
+
+const struct fedns_vname *fedns__vfind(const struct fedns_vnames *l, const char *name)
+{
+	size_t len = strlen(name);
+
+	return find(l, name, len, hash_text(name, len));
+}
+
+const struct fedns_vname *fedns__vfind_name(const struct fedns_vnames *l,
+					    const struct fedns_vname *v)
+{
+	return find(l, v->folded, v->len, v->hash);
+}
+
+/* The order the sorted lists of earlier versions reported duplicates in,
+ * which the diagnostics of one subject keep. */
 static int compare_vname(const void *pa, const void *pb)
 {
-	const struct fedns_vname *a = pa, *b = pb;
+	const struct fedns_vname *a = *(const struct fedns_vname *const *)pa;
+	const struct fedns_vname *b = *(const struct fedns_vname *const *)pb;
 	int r = strcmp(a->folded, b->folded);
 
 	if (r)
@@ -65,22 +147,27 @@ static int compare_vname(const void *pa, const void *pb)
 	return (a->sub > b->sub) - (a->sub < b->sub);
 }
 
-const struct fedns_vname *fedns__vfind(const struct fedns_vnames *l, const char *name)
+fedns_status fedns__vduplicates(struct fedns_vctx *c, const struct fedns_vnames *l,
+				fedns_vdup_fn report, const void *arg)
 {
-	size_t lo = 0, hi = l->nsorted;
+	const struct fedns_alloc *a = &c->dep->alloc;
+	const struct fedns_vname **dups;
+	fedns_status st = FEDNS_OK;
+	size_t i, n = 0;
 
-	/* The lowest match, so that a duplicate finds the first listing. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(l->sorted[mid].folded, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < l->nsorted && strcmp(l->sorted[lo].folded, name) == 0)
-		return &l->sorted[lo];
-	return NULL;
+	if (!l->ndup)
+		return FEDNS_OK;
+	dups = fedns_alloc_array(a, NULL, l->ndup, sizeof(*dups));
+	if (!dups)
+		return FEDNS_ENOMEM;
+	for (i = 0; i < l->n; i++)
+		if (l->items[i].first != FEDNS_VNONE)
+			dups[n++] = &l->items[i];
+	qsort(dups, n, sizeof(*dups), compare_vname);
+	for (i = 0; st == FEDNS_OK && i < n; i++)
+		st = report(c, dups[i], &l->items[dups[i]->first], arg);
+	fedns_alloc_free(a, dups);
+	return st;
 }
 
 static char *put_hex(char *o, unsigned char c)
@@ -175,11 +262,6 @@ const char *fedns__vjoin(char *buf, const char *label, const char *domain)
 	return buf;
 }
 
-int fedns__vonline(const struct fedns_vctx *c, size_t i)
-{
-	return FEDNS_DOMAIN(c->dep, i)->hosting == FEDNS_HOSTING_ONLINE;
-}
-
 const char *fedns__vaccess_fqdn(const struct fedns_vctx *c, size_t i, char *buf)
 {
 	const char *d = c->domains.items[i].folded;
@@ -195,16 +277,6 @@ const char *fedns__vaccess_fqdn(const struct fedns_vctx *c, size_t i, char *buf)
 	return fedns__vjoin(buf, c->pools[p].host, d);
 }
 
-int fedns__vfederation_srv(const struct fedns_vctx *c, size_t i)
-{
-	const fedns_deployment *dep = c->dep;
-	const struct fedns_sip_domain *d = FEDNS_DOMAIN(dep, i);
-	int r3 = dep->allow_federated_users && c->discoverable;
-	int r4 = dep->push_notifications && d->mobility;
-
-	return d->users && !fedns__vonline(c, i) && (r3 || r4);
-}
-
 /* ---- Building the context ---------------------------------------------- */
 
 /* The arena is sized before folding, so that folded names never move. */
@@ -215,69 +287,40 @@ static size_t name_need(const char *given)
 	return (n < FEDNS_NAME_MAX ? n : FEDNS_NAME_MAX) + 1;
 }
 
-static size_t strlist_need(const struct fedns_strlist *l)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < l->n; i++)
-		n += name_need(l->items[i]);
-	return n;
-}
-
-static size_t text_need(const fedns_deployment *dep)
-{
-	size_t i, n = 1;
-
-	for (i = 0; i < dep->domains.n; i++)
-		n += name_need(FEDNS_DOMAIN(dep, i)->name);
-	for (i = 0; i < dep->allowed.n; i++)
-		n += name_need(dep->allowed.items[i].domain);
-	for (i = 0; i < dep->blocked.n; i++)
-		n += name_need(dep->blocked.items[i].domain);
-	for (i = 0; i < dep->xmpp_partners.n; i++)
-		n += name_need(FEDNS_XMPP_PARTNER(dep, i)->domain) +
-		     strlist_need(&FEDNS_XMPP_PARTNER(dep, i)->additional);
-	for (i = 0; i < dep->pools.n; i++) {
-		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
-
-		n += name_need(p->edges[FEDNS_EDGE_ACCESS].fqdn) +
-		     name_need(fedns_pool_access_host(p)) + name_need(fedns_pool_xmpp_host(p));
-	}
-	return n;
-}
-
 /* Copies a folded name into the arena. */
-static const char *keep(struct fedns_vctx *c, const char *folded)
+static const char *keep(struct fedns_vctx *c, const char *folded, size_t *len)
 {
 	size_t n = strlen(folded) + 1;
 	char *at;
 
-	/* NEVER: text_need() counted every name. */
+	/* NEVER: the first pass counted every name. */
 	assert(n <= c->cap - c->len);
 	if (n > c->cap - c->len)
 		return NULL;
 	at = c->text + c->len;
 	memcpy(at, folded, n);
 	c->len += n;
+	*len = n - 1;
 	return at;
 }
 
 /* Folds `given` into the arena; NULL when it breaks SPEC 5. */
-static const char *fold(struct fedns_vctx *c, const char *given)
+static const char *fold(struct fedns_vctx *c, const char *given, size_t *len)
 {
 	char buf[FEDNS_NAME_BUF];
 
 	if (fedns_name_fold(given, buf, NULL) != FEDNS_NAME_OK)
 		return NULL;
-	return keep(c, buf);
+	return keep(c, buf, len);
 }
 
 /* A host label, folded into the arena; NULL when it is not one label. */
 static const char *fold_label(struct fedns_vctx *c, const char *given)
 {
 	char buf[FEDNS_NAME_BUF];
+	size_t len;
 
-	return fedns_label_fold(given, buf) ? keep(c, buf) : NULL;
+	return fedns_label_fold(given, buf) ? keep(c, buf, &len) : NULL;
 }
 
 static fedns_status vnames_alloc(struct fedns_vctx *c, struct fedns_vnames *l, size_t n)
@@ -286,56 +329,108 @@ static fedns_status vnames_alloc(struct fedns_vctx *c, struct fedns_vnames *l, s
 	return l->items ? FEDNS_OK : FEDNS_ENOMEM;
 }
 
-static void vnames_push(struct fedns_vnames *l, const char *folded, size_t pos, size_t sub)
+static struct fedns_vname *vnames_push(struct fedns_vnames *l, const char *name, size_t pos,
+				       size_t sub)
 {
 	struct fedns_vname *v = &l->items[l->n++];
 
-	v->folded = folded;
+	v->folded = name;
+	v->len = 0;
+	v->hash = 0;
 	v->pos = pos;
 	v->sub = sub;
+	v->first = FEDNS_VNONE;
+	return v;
 }
 
-/* The sorted copy holds only the valid names. */
-static fedns_status vnames_sort(struct fedns_vctx *c, struct fedns_vnames *l)
+/* The first pass: a name already in folded form (the usual case) is used
+ * where it is; any other keeps len 0 and is folded by fold_rest() once
+ * the arena has room for it. */
+static void vnames_add(struct fedns_vctx *c, struct fedns_vnames *l, const char *given,
+		       size_t pos, size_t sub)
+{
+	struct fedns_vname *v = vnames_push(l, given, pos, sub);
+
+	v->len = fedns_name_folded_len(given);
+	if (v->len)
+		v->hash = hash_text(given, v->len);
+	else if (given)
+		c->cap += name_need(given);
+}
+
+static void fold_rest(struct fedns_vctx *c, struct fedns_vnames *l)
 {
 	size_t i;
 
-	l->sorted = fedns_alloc_array(&c->dep->alloc, NULL, l->n, sizeof(*l->sorted));
-	if (!l->sorted)
+	for (i = 0; i < l->n; i++) {
+		struct fedns_vname *v = &l->items[i];
+
+		if (v->len || !v->folded)
+			continue;
+		v->folded = fold(c, v->folded, &v->len);
+		if (v->folded)
+			v->hash = hash_text(v->folded, v->len);
+	}
+}
+
+/* Indexes the valid names in document order, so that a name's slot holds
+ * its first listing and each later one knows that first one. */
+static fedns_status vnames_index(struct fedns_vctx *c, struct fedns_vnames *l)
+{
+	size_t i, cap = 2;
+
+	if (!l->n)
+		return FEDNS_OK;
+	while (cap / 2 < l->n)
+		cap *= 2;
+	l->slots = fedns_alloc_array(&c->dep->alloc, NULL, cap, sizeof(*l->slots));
+	if (!l->slots)
 		return FEDNS_ENOMEM;
-	for (i = 0; i < l->n; i++)
-		if (l->items[i].folded)
-			l->sorted[l->nsorted++] = l->items[i];
-	if (l->nsorted > 1)
-		qsort(l->sorted, l->nsorted, sizeof(*l->sorted), compare_vname);
+	memset(l->slots, 0, cap * sizeof(*l->slots));
+	l->mask = cap - 1;
+	for (i = 0; i < l->n; i++) {
+		struct fedns_vname *v = &l->items[i];
+		size_t *s;
+
+		fedns__vprefetch(l, l, i + FEDNS_VAHEAD);
+		if (!v->folded)
+			continue;
+		s = probe(l, v->folded, v->len, v->hash);
+		if (*s) {
+			v->first = slot_item(l, *s);
+			l->ndup++;
+		} else {
+			*s = (v->hash & ~l->mask) | (i + 1);
+		}
+	}
 	return FEDNS_OK;
 }
 
-static fedns_status fold_domains(struct fedns_vctx *c)
+static fedns_status list_domains(struct fedns_vctx *c)
 {
 	const fedns_deployment *dep = c->dep;
 	size_t i;
 
 	FEDNS_VTRY(vnames_alloc(c, &c->domains, dep->domains.n));
 	for (i = 0; i < dep->domains.n; i++)
-		vnames_push(&c->domains, fold(c, FEDNS_DOMAIN(dep, i)->name), i, 0);
-	return vnames_sort(c, &c->domains);
+		vnames_add(c, &c->domains, FEDNS_DOMAIN(dep, i)->name, i, 0);
+	return FEDNS_OK;
 }
 
-static fedns_status fold_entries(struct fedns_vctx *c, struct fedns_vnames *l,
+static fedns_status list_entries(struct fedns_vctx *c, struct fedns_vnames *l,
 				 const struct fedns_entry_list *e)
 {
 	size_t i;
 
 	FEDNS_VTRY(vnames_alloc(c, l, e->n));
 	for (i = 0; i < e->n; i++)
-		vnames_push(l, fold(c, e->items[i].domain), i, 0);
-	return vnames_sort(c, l);
+		vnames_add(c, l, e->items[i].domain, i, 0);
+	return FEDNS_OK;
 }
 
 /* Partner domains and additional domains in one list: P6 matches both, so
  * a name must be unique across them (V14). */
-static fedns_status fold_xmpp(struct fedns_vctx *c)
+static fedns_status list_xmpp(struct fedns_vctx *c)
 {
 	const fedns_deployment *dep = c->dep;
 	size_t i, j, n = 0;
@@ -346,14 +441,15 @@ static fedns_status fold_xmpp(struct fedns_vctx *c)
 	for (i = 0; i < dep->xmpp_partners.n; i++) {
 		const struct fedns_xmpp_partner *x = FEDNS_XMPP_PARTNER(dep, i);
 
-		vnames_push(&c->xmpp, fold(c, x->domain), i, 0);
+		vnames_add(c, &c->xmpp, x->domain, i, 0);
 		for (j = 0; j < x->additional.n; j++)
-			vnames_push(&c->xmpp, fold(c, x->additional.items[j]), i, j + 1);
+			vnames_add(c, &c->xmpp, x->additional.items[j], i, j + 1);
 	}
-	return vnames_sort(c, &c->xmpp);
+	return FEDNS_OK;
 }
 
-static fedns_status view_pools(struct fedns_vctx *c)
+/* Pool names match exactly, as given: they are not folded. */
+static fedns_status list_pools(struct fedns_vctx *c)
 {
 	const fedns_deployment *dep = c->dep;
 	size_t i;
@@ -362,18 +458,38 @@ static fedns_status view_pools(struct fedns_vctx *c)
 	FEDNS_VTRY(c->pools ? vnames_alloc(c, &c->pool_names, dep->pools.n) : FEDNS_ENOMEM);
 	for (i = 0; i < dep->pools.n; i++) {
 		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
-		const char *fqdn = p->edges[FEDNS_EDGE_ACCESS].fqdn;
+		struct fedns_vname *v = vnames_push(&c->pool_names, p->name, i, 0);
 
-		c->pools[i].access_fqdn = fqdn ? fold(c, fqdn) : NULL;
-		c->pools[i].host = fold_label(c, fedns_pool_access_host(p));
-		c->pools[i].xmpp_host = fold_label(c, fedns_pool_xmpp_host(p));
-		vnames_push(&c->pool_names, p->name, i, 0);
+		if (p->name) {
+			v->len = strlen(p->name);
+			v->hash = hash_text(p->name, v->len);
+		}
+		c->cap += name_need(p->edges[FEDNS_EDGE_ACCESS].fqdn) +
+			  name_need(fedns_pool_access_host(p)) + name_need(fedns_pool_xmpp_host(p));
+	}
+	return FEDNS_OK;
+}
+
+static void view_pools(struct fedns_vctx *c)
+{
+	const fedns_deployment *dep = c->dep;
+	size_t i, len;
+
+	for (i = 0; i < dep->pools.n; i++) {
+		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
+		const char *fqdn = p->edges[FEDNS_EDGE_ACCESS].fqdn;
+		struct fedns_vpool *v = &c->pools[i];
+
+		v->access_fqdn = fqdn ? fold(c, fqdn, &len) : NULL;
+		v->host = fold_label(c, fedns_pool_access_host(p));
+		v->xmpp_host = fold_label(c, fedns_pool_xmpp_host(p));
+		v->first_online = FEDNS_VNONE;
+		v->serves_on_premises = 0;
 		if (p->federation_route && c->route == FEDNS_VNONE)
 			c->route = i;
 		if (p->xmpp_proxy && c->xmpp_pool == FEDNS_VNONE)
 			c->xmpp_pool = i;
 	}
-	return vnames_sort(c, &c->pool_names);
 }
 
 /* SPEC 1: the named pool, else the federation-route pool, else the only one. */
@@ -390,23 +506,51 @@ static size_t pool_of(const struct fedns_vctx *c, const struct fedns_sip_domain 
 	return c->dep->pools.n == 1 ? 0 : FEDNS_VNONE;
 }
 
-static fedns_status resolve_pools(struct fedns_vctx *c)
+static unsigned char domain_flags(const struct fedns_vctx *c, const struct fedns_sip_domain *d)
 {
 	const fedns_deployment *dep = c->dep;
-	size_t i;
+	int online = d->hosting == FEDNS_HOSTING_ONLINE;
+	int r3 = dep->allow_federated_users && c->discoverable;
+	int r4 = dep->push_notifications && d->mobility;
+	unsigned f = 0;
+
+	f |= d->users ? FEDNS_VD_USERS : 0;
+	f |= online ? FEDNS_VD_ONLINE : 0;
+	f |= d->xmpp ? FEDNS_VD_XMPP : 0;
+	f |= d->mobility ? FEDNS_VD_MOBILITY : 0;
+	f |= d->users && !online && (r3 || r4) ? FEDNS_VD_FEDERATION_SRV : 0;
+	return (unsigned char)f;
+}
+
+/* Each domain's flags and pool, and what V27 needs of each pool. */
+static fedns_status view_domains(struct fedns_vctx *c)
+{
+	const fedns_deployment *dep = c->dep;
+	size_t i, p;
 
 	c->served_by = fedns_alloc_array(&dep->alloc, NULL, dep->domains.n, sizeof(size_t));
-	if (!c->served_by)
+	c->domain_flags = fedns_alloc_malloc(&dep->alloc, dep->domains.n + 1);
+	if (!c->served_by || !c->domain_flags)
 		return FEDNS_ENOMEM;
-	for (i = 0; i < dep->domains.n; i++)
-		c->served_by[i] = pool_of(c, FEDNS_DOMAIN(dep, i));
+	for (i = 0; i < dep->domains.n; i++) {
+		const struct fedns_sip_domain *d = FEDNS_DOMAIN(dep, i);
+
+		c->domain_flags[i] = domain_flags(c, d);
+		p = c->served_by[i] = pool_of(c, d);
+		if (p == FEDNS_VNONE || !d->users)
+			continue;
+		if (!fedns__vonline(c, i))
+			c->pools[p].serves_on_premises = 1;
+		else if (c->pools[p].first_online == FEDNS_VNONE)
+			c->pools[p].first_online = i;
+	}
 	return FEDNS_OK;
 }
 
 static void vnames_free(const struct fedns_alloc *a, struct fedns_vnames *l)
 {
 	fedns_alloc_free(a, l->items);
-	fedns_alloc_free(a, l->sorted);
+	fedns_alloc_free(a, l->slots);
 }
 
 static void ctx_free(struct fedns_vctx *c)
@@ -420,9 +564,12 @@ static void ctx_free(struct fedns_vctx *c)
 	vnames_free(a, &c->pool_names);
 	fedns_alloc_free(a, c->pools);
 	fedns_alloc_free(a, c->served_by);
+	fedns_alloc_free(a, c->domain_flags);
 	fedns_alloc_free(a, c->text);
 }
 
+/* Lists every name first, counting what folding will copy; then folds
+ * those into one allocation and indexes every list. */
 static fedns_status ctx_init(struct fedns_vctx *c, const fedns_deployment *dep,
 			     struct fedns_diagnostics *out)
 {
@@ -431,16 +578,25 @@ static fedns_status ctx_init(struct fedns_vctx *c, const fedns_deployment *dep,
 	c->out = out;
 	c->route = c->xmpp_pool = FEDNS_VNONE;
 	c->discoverable = fedns_model_discoverable(dep);
-	c->cap = text_need(dep);
-	c->text = fedns_alloc_malloc(&dep->alloc, c->cap);
+	FEDNS_VTRY(list_domains(c));
+	FEDNS_VTRY(list_entries(c, &c->allowed, &dep->allowed));
+	FEDNS_VTRY(list_entries(c, &c->blocked, &dep->blocked));
+	FEDNS_VTRY(list_xmpp(c));
+	FEDNS_VTRY(list_pools(c));
+	c->text = fedns_alloc_malloc(&dep->alloc, c->cap + 1);
 	if (!c->text)
 		return FEDNS_ENOMEM;
-	FEDNS_VTRY(fold_domains(c));
-	FEDNS_VTRY(fold_entries(c, &c->allowed, &dep->allowed));
-	FEDNS_VTRY(fold_entries(c, &c->blocked, &dep->blocked));
-	FEDNS_VTRY(fold_xmpp(c));
-	FEDNS_VTRY(view_pools(c));
-	return resolve_pools(c);
+	fold_rest(c, &c->domains);
+	fold_rest(c, &c->allowed);
+	fold_rest(c, &c->blocked);
+	fold_rest(c, &c->xmpp);
+	view_pools(c);
+	FEDNS_VTRY(vnames_index(c, &c->domains));
+	FEDNS_VTRY(vnames_index(c, &c->allowed));
+	FEDNS_VTRY(vnames_index(c, &c->blocked));
+	FEDNS_VTRY(vnames_index(c, &c->xmpp));
+	FEDNS_VTRY(vnames_index(c, &c->pool_names));
+	return view_domains(c);
 }
 
 fedns_status fedns_validate(const fedns_deployment *dep, struct fedns_diagnostics *out)

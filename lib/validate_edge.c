@@ -26,17 +26,18 @@ static fedns_status check_domain_pool(struct fedns_vctx *c, size_t i)
 	const fedns_deployment *dep = c->dep;
 	const struct fedns_sip_domain *d = FEDNS_DOMAIN(dep, i);
 	char show[FEDNS_VSHOW_BUF], pool[FEDNS_VSHOW_BUF];
-	const char *subject = fedns__vsubject(c->domains.items[i].folded, d->name, show);
+	const char *subject;
 
 	if (c->served_by[i] != FEDNS_VNONE)
 		return FEDNS_OK;
+	subject = fedns__vsubject(c->domains.items[i].folded, d->name, show);
 	if (d->edge_pool)
 		return fedns_diagnostics_add(c->out, 3, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, i,
 					     subject, FEDNS_M_V3_UNKNOWN_POOL, subject,
 					     fedns__vshow(d->edge_pool, pool));
 	/* With no pool at all the deployment-level V3 says it once; a domain
 	 * without users needs no pool, as it gets no record. */
-	if (dep->pools.n < 2 || !d->users || fedns__vonline(c, i))
+	if (dep->pools.n < 2 || !fedns__vusers(c, i) || fedns__vonline(c, i))
 		return FEDNS_OK;
 	return fedns_diagnostics_add(c->out, 3, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, i, subject,
 				     FEDNS_M_V3_NO_DEFAULT, subject, dep->pools.n);
@@ -49,7 +50,7 @@ static int needs_pool(const struct fedns_vctx *c)
 	size_t i, users = 0;
 
 	for (i = 0; i < c->dep->domains.n; i++) {
-		if (!FEDNS_DOMAIN(c->dep, i)->users)
+		if (!fedns__vusers(c, i))
 			continue;
 		if (!fedns__vonline(c, i))
 			return 1;
@@ -182,16 +183,16 @@ fedns_status fedns__v5_addresses(struct fedns_vctx *c)
 static fedns_status check_target(struct fedns_vctx *c, size_t i)
 {
 	const fedns_deployment *dep = c->dep;
-	const char *d = c->domains.items[i].folded;
 	size_t p = c->served_by[i];
-	const char *target;
+	const char *d, *target;
 	char pool[FEDNS_VSHOW_BUF];
 
 	/* Only an access edge FQDN can leave the domain: `<host>.d` is in it. */
-	if (!d || p == FEDNS_VNONE || !FEDNS_POOL(dep, p)->edges[FEDNS_EDGE_ACCESS].fqdn)
+	if (p == FEDNS_VNONE || !FEDNS_POOL(dep, p)->edges[FEDNS_EDGE_ACCESS].fqdn)
 		return FEDNS_OK;
+	d = c->domains.items[i].folded;
 	target = c->pools[p].access_fqdn;
-	if (!target || fedns_name_within(target, d))
+	if (!d || !target || fedns_name_within(target, d))
 		return FEDNS_OK;
 	return fedns_diagnostics_add(c->out, 10, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, i, d,
 				     FEDNS_M_V10, d, target, pool_name(c, p, pool), d);
@@ -204,7 +205,7 @@ fedns_status fedns__v10_srv_target(struct fedns_vctx *c)
 	size_t i;
 
 	for (i = 0; i < dep->domains.n; i++) {
-		if (!FEDNS_DOMAIN(dep, i)->users || fedns__vonline(c, i))
+		if (!fedns__vusers(c, i) || fedns__vonline(c, i))
 			continue;
 		if (dep->external_access || fedns__vfederation_srv(c, i))
 			FEDNS_VTRY(check_target(c, i));

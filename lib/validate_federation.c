@@ -105,9 +105,12 @@ fedns_status fedns__v8_srv_without_discovery(struct fedns_vctx *c)
 	if (dep->partner_discovery)
 		return FEDNS_OK;
 	for (i = 0; i < dep->domains.n; i++) {
-		const char *d = c->domains.items[i].folded;
+		const char *d;
 
-		if (d && fedns__vfederation_srv(c, i))
+		if (!fedns__vfederation_srv(c, i))
+			continue;
+		d = c->domains.items[i].folded;
+		if (d)
 			FEDNS_VTRY(fedns_diagnostics_add(c->out, 8, FEDNS_SEVERITY_INFO,
 							 FEDNS_AT_DOMAIN, i, d, FEDNS_M_V8, d));
 	}
@@ -124,9 +127,12 @@ fedns_status fedns__v23_not_findable(struct fedns_vctx *c)
 	if (!dep->allow_federated_users)
 		return FEDNS_OK;
 	for (i = 0; i < dep->domains.n; i++) {
-		const char *d = c->domains.items[i].folded, *s;
+		const char *d, *s;
 
-		if (!d || !FEDNS_DOMAIN(dep, i)->users || fedns__vfederation_srv(c, i))
+		if (!fedns__vusers(c, i) || fedns__vfederation_srv(c, i))
+			continue;
+		d = c->domains.items[i].folded;
+		if (!d)
 			continue;
 		s = fedns__vaccess_fqdn(c, i, buf);
 		if (s)

@@ -8,12 +8,12 @@
 
 static int has_xmpp(const struct fedns_vctx *c, size_t i)
 {
-	return FEDNS_DOMAIN(c->dep, i)->xmpp;
+	return fedns__vxmpp(c, i);
 }
 
 static int has_push(const struct fedns_vctx *c, size_t i)
 {
-	return FEDNS_DOMAIN(c->dep, i)->mobility && c->dep->push_notifications;
+	return fedns__vmobility(c, i) && c->dep->push_notifications;
 }
 
 /* V25 and V26 differ only in the flag they look at and what they say. */
@@ -49,31 +49,16 @@ fedns_status fedns__v26_online_mobility(struct fedns_vctx *c)
 
 /* ---- V27 --------------------------------------------------------------- */
 
-/* The first online domain with users pool `p` serves, or FEDNS_VNONE when
- * it serves none or also serves an on-premises one. */
-static size_t only_online(const struct fedns_vctx *c, size_t p)
-{
-	size_t i, first = FEDNS_VNONE;
-
-	for (i = 0; i < c->dep->domains.n; i++) {
-		if (c->served_by[i] != p || !FEDNS_DOMAIN(c->dep, i)->users)
-			continue;
-		if (!fedns__vonline(c, i))
-			return FEDNS_VNONE;
-		if (first == FEDNS_VNONE)
-			first = i;
-	}
-	return first;
-}
-
 fedns_status fedns__v27_pool_serves_only_online(struct fedns_vctx *c)
 {
 	char pool[FEDNS_VSHOW_BUF], show[FEDNS_VSHOW_BUF];
 	size_t p, i;
 
+	/* A pool that serves no online domain with users, or also an
+	 * on-premises one, has records pointing at it. */
 	for (p = 0; p < c->dep->pools.n; p++) {
-		i = only_online(c, p);
-		if (i == FEDNS_VNONE)
+		i = c->pools[p].first_online;
+		if (i == FEDNS_VNONE || c->pools[p].serves_on_premises)
 			continue;
 		fedns__vshow(FEDNS_POOL(c->dep, p)->name, pool);
 		FEDNS_VTRY(fedns_diagnostics_add(
@@ -111,7 +96,7 @@ static size_t cname_domain(const struct fedns_vctx *c, const char *name)
 		if (strncmp(name, labels[k], n) != 0)
 			continue;
 		v = fedns__vfind(&c->domains, name + n);
-		if (v && fedns__vonline(c, v->pos) && FEDNS_DOMAIN(c->dep, v->pos)->users)
+		if (v && fedns__vonline(c, v->pos) && fedns__vusers(c, v->pos))
 			return v->pos;
 	}
 	return FEDNS_VNONE;

@@ -72,10 +72,9 @@ static fedns_status check_owner(struct fedns_vctx *c, size_t i, const char *labe
 static fedns_status check_owners(struct fedns_vctx *c, size_t i)
 {
 	const fedns_deployment *dep = c->dep;
-	const struct fedns_sip_domain *d = FEDNS_DOMAIN(dep, i);
 	size_t p = c->served_by[i], x = c->xmpp_pool;
 
-	if (!d->users)
+	if (!fedns__vusers(c, i))
 		return FEDNS_OK;
 	/* R9's longest owner; its others are shorter. */
 	if (fedns__vonline(c, i))
@@ -89,7 +88,7 @@ static fedns_status check_owners(struct fedns_vctx *c, size_t i)
 		FEDNS_VTRY(check_owner(c, i, "_sip._tls"));
 	if (fedns__vfederation_srv(c, i))
 		FEDNS_VTRY(check_owner(c, i, "_sipfederationtls._tcp"));
-	if (!d->xmpp || x == FEDNS_VNONE)
+	if (!fedns__vxmpp(c, i) || x == FEDNS_VNONE)
 		return FEDNS_OK;
 	if (c->pools[x].xmpp_host)
 		FEDNS_VTRY(check_owner(c, i, c->pools[x].xmpp_host));
@@ -98,18 +97,23 @@ static fedns_status check_owners(struct fedns_vctx *c, size_t i)
 
 static fedns_status check_domain(struct fedns_vctx *c, size_t i)
 {
-	const char *given = FEDNS_DOMAIN(c->dep, i)->name;
-	const char *folded = c->domains.items[i].folded;
+	const char *folded = c->domains.items[i].folded, *given;
 	char show[FEDNS_VSHOW_BUF], path[FEDNS_VPATH_BUF];
 	struct at at = {FEDNS_AT_DOMAIN, 0, NULL};
 
-	at.index = i;
-	at.subject = fedns__vsubject(folded, given, show);
-	if (!folded)
+	if (!folded) {
+		given = FEDNS_DOMAIN(c->dep, i)->name;
+		at.index = i;
+		at.subject = fedns__vshow(given, show);
 		return bad_name(c, &at, fedns__vpath(path, "sip_domains", i, ".name"), given);
-	if (fedns_name_labels(folded) == 1)
+	}
+	if (!memchr(folded, '.', c->domains.items[i].len))
 		return fedns_diagnostics_add(c->out, 1, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, i,
 					     folded, FEDNS_M_V1_SINGLE_LABEL, folded);
+	/* Every label put in front is a literal or a valid host label, so at
+	 * most 63 octets: a shorter domain has no owner to check. */
+	if (c->domains.items[i].len + 1 + FEDNS_LABEL_MAX <= FEDNS_NAME_MAX)
+		return FEDNS_OK;
 	return check_owners(c, i);
 }
 
@@ -251,25 +255,19 @@ fedns_status fedns__v1_names(struct fedns_vctx *c)
 
 /* ---- V2 ---------------------------------------------------------------- */
 
-/* Equal names sit together in the sorted list, the first listing first. */
+static fedns_status report_duplicate(struct fedns_vctx *c, const struct fedns_vname *v,
+				     const struct fedns_vname *first, const void *arg)
+{
+	char path[FEDNS_VPATH_BUF], other[FEDNS_VPATH_BUF];
+
+	(void)arg;
+	fedns__vpath(path, "sip_domains", v->pos, ".name");
+	fedns__vpath(other, "sip_domains", first->pos, ".name");
+	return fedns_diagnostics_add(c->out, 2, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN, v->pos,
+				     v->folded, FEDNS_M_V2, v->folded, path, other);
+}
+
 fedns_status fedns__v2_duplicate_domains(struct fedns_vctx *c)
 {
-	const struct fedns_vnames *l = &c->domains;
-	char path[FEDNS_VPATH_BUF], first[FEDNS_VPATH_BUF];
-	size_t k, head = 0;
-
-	for (k = 1; k < l->nsorted; k++) {
-		const struct fedns_vname *v = &l->sorted[k];
-
-		if (strcmp(v->folded, l->sorted[head].folded) != 0) {
-			head = k;
-			continue;
-		}
-		fedns__vpath(path, "sip_domains", v->pos, ".name");
-		fedns__vpath(first, "sip_domains", l->sorted[head].pos, ".name");
-		FEDNS_VTRY(fedns_diagnostics_add(c->out, 2, FEDNS_SEVERITY_ERROR, FEDNS_AT_DOMAIN,
-						 v->pos, v->folded, FEDNS_M_V2, v->folded, path,
-						 first));
-	}
-	return FEDNS_OK;
+	return fedns__vduplicates(c, &c->domains, report_duplicate, NULL);
 }

@@ -14,7 +14,7 @@ fedns_status fedns__v15_public_im_domains(struct fedns_vctx *c)
 	if (!dep->public_im)
 		return FEDNS_OK;
 	for (i = 0; i < dep->domains.n; i++)
-		n += FEDNS_DOMAIN(dep, i)->users && !fedns__vonline(c, i);
+		n += fedns__vusers(c, i) && !fedns__vonline(c, i);
 	if (n < 2)
 		return FEDNS_OK;
 	primary = c->domains.items[0].folded;

@@ -25,23 +25,31 @@
 /* One name of a list, folded once so that every rule compares one form. */
 struct fedns_vname {
 	const char *folded; /* NULL: the name breaks SPEC 5 (V1 says why) */
+	size_t len;         /* of `folded` */
+	size_t hash;        /* of `folded`, for the lists' tables */
 	size_t pos;         /* position of its entry in the document */
 	size_t sub;         /* XMPP: 0 for the domain, 1 + i for additional_domains[i] */
+	size_t first;       /* the earlier item with the same name, or FEDNS_VNONE */
 };
 
-/* A list in document order, and its valid names sorted for duplicate
- * detection and lookup, so that no rule is quadratic in a list's length. */
+/* A list in document order, and a hash table of its valid names for
+ * duplicate detection and lookup, so that no rule is more than linear in a
+ * list's length. */
 struct fedns_vnames {
 	struct fedns_vname *items;
-	struct fedns_vname *sorted; /* by name, then position */
-	size_t n, nsorted;
+	size_t *slots;             /* mask + 1 of them, NULL for an empty list (see probe()) */
+	size_t n, mask;
+	size_t ndup;               /* items with an earlier item of the same name */
 };
 
-/* A pool's labels and access edge FQDN, folded once. */
+/* A pool's labels and access edge FQDN, folded once, and what V27 needs to
+ * know of the SIP domains with users it serves. */
 struct fedns_vpool {
 	const char *access_fqdn; /* NULL: not set (the host label applies) or invalid */
 	const char *host;        /* NULL: invalid */
 	const char *xmpp_host;   /* NULL: invalid */
+	size_t first_online;     /* the first one hosted online, or FEDNS_VNONE */
+	int serves_on_premises;  /* whether one is not hosted online */
 };
 
 struct fedns_vctx {
@@ -51,10 +59,21 @@ struct fedns_vctx {
 	struct fedns_vnames pool_names; /* `folded` is the name as given: pools match exactly */
 	struct fedns_vpool *pools;      /* by pool position */
 	size_t *served_by;              /* pool position by domain position, or FEDNS_VNONE */
+	unsigned char *domain_flags;    /* FEDNS_VD_* by domain position */
 	size_t route, xmpp_pool;        /* the first pool with the flag, or FEDNS_VNONE */
 	int discoverable;
-	char *text;                     /* every folded name, one allocation */
+	char *text;                     /* the folded names that differ from the given ones */
 	size_t len, cap;
+};
+
+/* What the rules ask of each SIP domain, read from the model in one pass:
+ * most rules look at every domain, and a byte each stays in the cache. */
+enum {
+	FEDNS_VD_USERS = 1,
+	FEDNS_VD_ONLINE = 2,         /* moved to Microsoft 365 (R9) */
+	FEDNS_VD_XMPP = 4,
+	FEDNS_VD_MOBILITY = 8,
+	FEDNS_VD_FEDERATION_SRV = 16 /* R3 or R4 publishes the federation SRV */
 };
 
 /* A rule: appends its diagnostics to c->out; FEDNS_OK or FEDNS_ENOMEM. */
@@ -67,9 +86,37 @@ typedef fedns_status (*fedns_vrule_fn)(struct fedns_vctx *c);
 			return vtry_st_;                  \
 	} while (0)
 
+/* Called by fedns__vduplicates() for each item `v` of a list whose name the
+ * earlier item `first` has; `arg` is the caller's. */
+typedef fedns_status (*fedns_vdup_fn)(struct fedns_vctx *c, const struct fedns_vname *v,
+				      const struct fedns_vname *first, const void *arg);
+
+/* How many items ahead a walk over a list asks for the slot it will look
+ * up: with a million names the tables are far larger than the caches, and
+ * a walk would otherwise wait on memory at every name. */
+#define FEDNS_VAHEAD 8
+
+/* Starts loading the slot of `l` where the name of item `k` of `from`
+ * would be, when there is such an item. */
+static inline void fedns__vprefetch(const struct fedns_vnames *l, const struct fedns_vnames *from,
+				    size_t k)
+{
+	if (l->slots && k < from->n)
+		__builtin_prefetch(&l->slots[from->items[k].hash & l->mask]);
+}
+
 /* Shared helpers (validate.c). */
 /* The first entry named `name` (folded), or NULL. */
 const struct fedns_vname *fedns__vfind(const struct fedns_vnames *l, const char *name);
+/* The first entry of `l` with the name of `v`, an item of another list. */
+const struct fedns_vname *fedns__vfind_name(const struct fedns_vnames *l,
+					    const struct fedns_vname *v);
+/* Calls `report` for every item of `l` that repeats an earlier one's name,
+ * ordered by name, then position: SPEC 3 orders the diagnostics of one
+ * subject by when they were made. FEDNS_OK, FEDNS_ENOMEM or what `report`
+ * returned. */
+fedns_status fedns__vduplicates(struct fedns_vctx *c, const struct fedns_vnames *l,
+				fedns_vdup_fn report, const void *arg);
 /* `given` made printable: control and non-ASCII bytes as \xNN, quotes and
  * backslashes escaped, cut after 120 bytes with "..."; written to `buf`
  * (FEDNS_VSHOW_BUF bytes), which is returned. */
@@ -85,10 +132,33 @@ const char *fedns__vjoin(char *buf, const char *label, const char *domain);
 /* S of SPEC 2 for SIP domain `i`, folded; NULL when its pool or a name it
  * needs is missing or invalid (V1, V3 report that). */
 const char *fedns__vaccess_fqdn(const struct fedns_vctx *c, size_t i, char *buf);
-/* Whether R3 or R4 publishes the federation SRV for SIP domain `i`. */
-int fedns__vfederation_srv(const struct fedns_vctx *c, size_t i);
-/* Whether SIP domain `i` has moved to Microsoft 365 (R9). */
-int fedns__vonline(const struct fedns_vctx *c, size_t i);
+
+/* The FEDNS_VD_* flags of SIP domain `i`, inline for the rules that ask
+ * of every domain. */
+static inline int fedns__vusers(const struct fedns_vctx *c, size_t i)
+{
+	return c->domain_flags[i] & FEDNS_VD_USERS;
+}
+
+static inline int fedns__vonline(const struct fedns_vctx *c, size_t i)
+{
+	return c->domain_flags[i] & FEDNS_VD_ONLINE;
+}
+
+static inline int fedns__vxmpp(const struct fedns_vctx *c, size_t i)
+{
+	return c->domain_flags[i] & FEDNS_VD_XMPP;
+}
+
+static inline int fedns__vmobility(const struct fedns_vctx *c, size_t i)
+{
+	return c->domain_flags[i] & FEDNS_VD_MOBILITY;
+}
+
+static inline int fedns__vfederation_srv(const struct fedns_vctx *c, size_t i)
+{
+	return c->domain_flags[i] & FEDNS_VD_FEDERATION_SRV;
+}
 
 /* The rules, one function each, in validate_*.c. */
 fedns_status fedns__v1_names(struct fedns_vctx *c);

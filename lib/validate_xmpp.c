@@ -23,7 +23,7 @@ static fedns_status each_xmpp_domain(struct fedns_vctx *c, int rule, int severit
 
 	for (i = 0; i < dep->domains.n; i++) {
 		/* V25 tells an online domain that xmpp has no effect. */
-		if (!FEDNS_DOMAIN(dep, i)->xmpp || fedns__vonline(c, i))
+		if (!fedns__vxmpp(c, i) || fedns__vonline(c, i))
 			continue;
 		d = fedns__vsubject(c->domains.items[i].folded, FEDNS_DOMAIN(dep, i)->name, show);
 		if (rule == 9)
@@ -97,7 +97,7 @@ static const char *first_xmpp_use(const struct fedns_vctx *c, char *buf)
 	size_t i;
 
 	for (i = 0; i < dep->domains.n; i++)
-		if (FEDNS_DOMAIN(dep, i)->xmpp && !fedns__vonline(c, i))
+		if (fedns__vxmpp(c, i) && !fedns__vonline(c, i))
 			return fedns__vpath(buf, "sip_domains", i, ".xmpp");
 	if (c->xmpp_pool != FEDNS_VNONE)
 		return fedns__vpath(buf, "edge_pools", c->xmpp_pool, ".xmpp_proxy");

@@ -48,6 +48,11 @@ static void check_case(const struct name_case *c)
 
 	ck_assert_msg(f == c->fault, "\"%s\": fault %d, expected %d", c->in, (int)f, (int)c->fault);
 	ck_assert_int_eq(err.fault, c->fault);
+	/* The shortcut takes exactly the names that folding leaves unchanged. */
+	if (f == FEDNS_NAME_OK && strcmp(out, c->in) == 0)
+		ck_assert_uint_eq(fedns_name_folded_len(c->in), strlen(c->in));
+	else
+		ck_assert_uint_eq(fedns_name_folded_len(c->in), 0);
 	if (c->fault == FEDNS_NAME_OK) {
 		ck_assert_str_eq(out, c->out);
 		ck_assert_uint_eq(err.label, 0);
@@ -446,6 +451,53 @@ END_TEST
 
 /* ---- N12: helpers on folded names and the public entry point ---- */
 
+/* fedns_name_folded_len() against fedns_name_fold() at the edges of every
+ * rule: they agree on each name. */
+static const char *const n12_folded[] = {
+	NULL, "", ".", "com", "a.b", "sip.example.com", "sip.example.com.", "Sip.example.com",
+	"sip.example.coM", "a..b", ".a", "a.", "-a.com", "a-.com", "a.-b", "a.b-", "a-b.c-d",
+	"1.com", "a.1", "a.1-2", "a.12", "a.b1", "123", "xn--bcher-kva.example", "a_b.com",
+	"a b.com", "a\x01.com", "b\xc3\xbc.com", "a.\xff", "a.b\x7f", "a/b.com", "a:b.com",
+	"a@b.com", "a[b.com", "a`b.com", "a{b.com", "0", "9.z", "z.9a",
+};
+
+static void folded_agrees(const char *in)
+{
+	char out[FEDNS_NAME_BUF];
+	int same = in && fedns_name_fold(in, out, NULL) == FEDNS_NAME_OK && strcmp(out, in) == 0;
+
+	ck_assert_msg(fedns_name_folded_len(in) == (same ? strlen(in) : 0), "\"%s\"",
+		      in ? in : "(null)");
+}
+
+START_TEST(test_N12_folded_len)
+{
+	folded_agrees(n12_folded[_i]);
+}
+END_TEST
+
+/* Labels of 63 and 64 octets, names of 253 and 254, in every position. */
+START_TEST(test_N12_folded_len_lengths)
+{
+	char in[BIG];
+	size_t len;
+
+	for (len = 60; len <= 66; len++) {
+		repeat(in, 'a', len);
+		folded_agrees(in);
+		strcpy(repeat(in, 'a', len), ".com");
+		folded_agrees(in);
+		strcpy(in, "x.");
+		repeat(in + 2, 'a', len);
+		folded_agrees(in);
+	}
+	for (len = 250; len <= 256; len++) {
+		long_name(in, len);
+		folded_agrees(in);
+	}
+}
+END_TEST
+
 START_TEST(test_N12_labels)
 {
 	ck_assert_uint_eq(fedns_name_labels(NULL), 0);
@@ -641,6 +693,8 @@ Suite *fedns_test_suite(void)
 
 	tc = tcase_create("N12");
 	tcase_add_test(tc, test_N12_labels);
+	LOOP(tc, test_N12_folded_len, n12_folded);
+	tcase_add_test(tc, test_N12_folded_len_lengths);
 	LOOP(tc, test_N12_within, n12_within);
 	tcase_add_test(tc, test_N12_normalize_ok);
 	tcase_add_test(tc, test_N12_normalize_einval);

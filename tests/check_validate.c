@@ -916,6 +916,27 @@ START_TEST(test_V11_domain_allowed_and_blocked_is_error)
 }
 END_TEST
 
+/* A blocked domain allowed twice names the first allowed listing. */
+START_TEST(test_V11_blocked_domain_allowed_twice_names_the_first)
+{
+	fedns_deployment *dep = federating(NULL, NULL);
+
+	OK(fedns_deployment_add_allowed_domain(dep, "litware.com", NULL, NULL));
+	OK(fedns_deployment_add_allowed_domain(dep, "Fabrikam.com", NULL, NULL));
+	OK(fedns_deployment_add_allowed_domain(dep, "fabrikam.com.", NULL, NULL));
+	OK(fedns_deployment_add_blocked_domain(dep, "FABRIKAM.COM", NULL));
+	EXPECT(dep,
+	       {"V14", E, "fabrikam.com",
+		"\"fabrikam.com\" (federation.allowed_domains[2].domain) is listed twice: it "
+		"repeats federation.allowed_domains[1].domain once case and the trailing dot are "
+		"ignored; remove the duplicate."},
+	       {"V11", E, "fabrikam.com",
+		"\"fabrikam.com\" (federation.blocked_domains[0].domain) is also allowed "
+		"(federation.allowed_domains[1].domain); the server refuses a domain that is both "
+		"allowed and blocked, so remove one of the entries."});
+}
+END_TEST
+
 START_TEST(test_V11_own_domain_allowed_is_error)
 {
 	fedns_deployment *dep = federating(NULL, NULL);
@@ -1100,6 +1121,40 @@ START_TEST(test_V14_duplicate_xmpp_partner_domain_is_error)
 		     "\"chat.example.org\" (xmpp.partners[1].domain) is listed twice: it repeats "
 		     "xmpp.partners[0].additional_domains[0] once case and the trailing dot are "
 		     "ignored; remove the duplicate."});
+}
+END_TEST
+
+/* The duplicates of one partner come in the order of their names, then
+ * their positions, whatever the order they are listed in. */
+START_TEST(test_V14_duplicates_of_one_partner_in_name_order)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_xmpp_partner *x = clean_partner(dep, "a.example");
+
+	OK(fedns_xmpp_partner_add_domain(x, "b.example"));
+	OK(fedns_xmpp_partner_add_domain(x, "c.example"));
+	x = clean_partner(dep, "jabber.example");
+	OK(fedns_xmpp_partner_add_domain(x, "c.example"));
+	OK(fedns_xmpp_partner_add_domain(x, "B.example"));
+	OK(fedns_xmpp_partner_add_domain(x, "a.example."));
+	OK(fedns_xmpp_partner_add_domain(x, "b.example."));
+	EXPECT(dep,
+	       {"V14", E, "jabber.example",
+		"\"a.example\" (xmpp.partners[1].additional_domains[2]) is listed twice: it "
+		"repeats xmpp.partners[0].domain once case and the trailing dot are ignored; "
+		"remove the duplicate."},
+	       {"V14", E, "jabber.example",
+		"\"b.example\" (xmpp.partners[1].additional_domains[1]) is listed twice: it "
+		"repeats xmpp.partners[0].additional_domains[0] once case and the trailing dot "
+		"are ignored; remove the duplicate."},
+	       {"V14", E, "jabber.example",
+		"\"b.example\" (xmpp.partners[1].additional_domains[3]) is listed twice: it "
+		"repeats xmpp.partners[0].additional_domains[0] once case and the trailing dot "
+		"are ignored; remove the duplicate."},
+	       {"V14", E, "jabber.example",
+		"\"c.example\" (xmpp.partners[1].additional_domains[0]) is listed twice: it "
+		"repeats xmpp.partners[0].additional_domains[1] once case and the trailing dot "
+		"are ignored; remove the duplicate."});
 }
 END_TEST
 
@@ -1535,9 +1590,9 @@ START_TEST(test_every_fault_is_reported)
 }
 END_TEST
 
-/* The duplicate checks sort: a large document stays fast (the full
- * benchmark has 10^5 domains and 10^6 entries). */
-START_TEST(test_large_lists_are_checked_in_n_log_n)
+/* The duplicate checks and lookups use hash tables: a large document
+ * stays fast (the full benchmark has 10^5 domains and 10^6 entries). */
+START_TEST(test_large_lists_are_checked_in_linear_time)
 {
 	fedns_deployment *dep = federating(NULL, NULL);
 	fedns_diagnostics *g;
@@ -1894,6 +1949,45 @@ START_TEST(test_V27_pool_serving_only_online_domains)
 }
 END_TEST
 
+/* Each pool is judged by the domains it serves: one that also serves an
+ * on-premises domain, or serves only domains without users, is not named. */
+START_TEST(test_V27_only_pools_serving_only_online_domains)
+{
+	fedns_deployment *dep = fixture_contoso(NULL, NULL);
+	fedns_sip_domain *d;
+	fedns_edge_pool *p;
+	static const char *const pools[] = {"mixed", "online-only", "idle"};
+	size_t i;
+
+	OK(fedns_deployment_set(dep, FEDNS_OPT_ALLOW_FEDERATED_USERS, 0));
+	for (i = 0; i < 3; i++) {
+		OK(fedns_deployment_add_edge_pool(dep, pools[i], &p));
+		OK(fedns_edge_pool_add_address(p, FEDNS_EDGE_ACCESS, "131.107.155.11"));
+	}
+	OK(fedns_deployment_add_sip_domain(dep, "onprem.example", &d));
+	OK(fedns_sip_domain_set_edge_pool(d, "mixed"));
+	OK(fedns_sip_domain_set_edge_pool(online_domain(dep, "a.example"), "mixed"));
+	OK(fedns_sip_domain_set_edge_pool(online_domain(dep, "b.example"), "online-only"));
+	OK(fedns_sip_domain_set_edge_pool(online_domain(dep, "c.example"), "online-only"));
+	d = online_domain(dep, "d.example");
+	OK(fedns_sip_domain_set(d, FEDNS_OPT_DOMAIN_USERS, 0));
+	OK(fedns_sip_domain_set_edge_pool(d, "idle"));
+	OK(fedns_sip_domain_set_edge_pool(online_domain(dep, "e.example"), "nowhere"));
+	EXPECT(dep,
+	       {"V3", E, "contoso.com",
+		"SIP domain \"contoso.com\" names no edge pool and there is no default: there "
+		"are 4 edge pools and none has federation_route; set edge_pool on the domain, or "
+		"federation_route on one pool."},
+	       {"V3", E, "e.example",
+		"SIP domain \"e.example\" names edge pool \"nowhere\", which does not exist; use "
+		"the name of one of the edge pools, or remove edge_pool to use the default pool."},
+	       {"V27", W, "online-only",
+		"edge pool \"online-only\" serves only SIP domains hosted online (first: "
+		"\"b.example\"): Microsoft 365 serves their users, so no domain record points "
+		"at the pool; serve an on-premises domain from it, or remove it."});
+}
+END_TEST
+
 START_TEST(test_V28_reverse_proxy_without_addresses)
 {
 	fedns_deployment *dep = fixture_contoso(NULL, NULL);
@@ -1969,7 +2063,8 @@ Suite *fedns_test_suite(void)
 	ADD(s, "V10", test_V10_srv_target_outside_domain_is_error,
 	    test_V10_shared_fqdn_fails_for_other_domains, test_V10_no_srv_no_error);
 	ADD(s, "V11", test_V11_domain_allowed_and_blocked_is_error, test_V11_own_domain_allowed_is_error,
-	    test_V11_own_domain_blocked_is_error, test_V11_own_domain_as_xmpp_partner_is_error);
+	    test_V11_own_domain_blocked_is_error, test_V11_own_domain_as_xmpp_partner_is_error,
+	    test_V11_blocked_domain_allowed_twice_names_the_first);
 	ADD(s, "V12", test_V12_federation_without_discovery_or_allowed_domains_warns);
 	ADD(s, "V13", test_V13_allowed_domains_without_federation_warn,
 	    test_V13_blocked_domains_without_federation_warn,
@@ -1977,7 +2072,8 @@ Suite *fedns_test_suite(void)
 	    test_V13_explicit_discoverable_without_federation_warns);
 	ADD(s, "V14", test_V14_negative_ttl_is_error, test_V14_ttl_over_2147483647_is_error,
 	    test_V14_ttl_bounds_are_valid, test_V14_duplicate_allowed_domain_is_error,
-	    test_V14_duplicate_blocked_domain_is_error, test_V14_duplicate_xmpp_partner_domain_is_error);
+	    test_V14_duplicate_blocked_domain_is_error, test_V14_duplicate_xmpp_partner_domain_is_error,
+	    test_V14_duplicates_of_one_partner_in_name_order);
 	ADD(s, "V15", test_V15_public_im_with_several_domains_informs,
 	    test_V15_domains_without_users_do_not_count);
 	ADD(s, "V16", test_V16_blocked_domains_without_partner_discovery_inform);
@@ -2000,10 +2096,11 @@ Suite *fedns_test_suite(void)
 	    test_V3_online_domain_needs_no_default_pool_and_no_federation_srv,
 	    test_V5_reverse_proxy_addresses, test_V1_reverse_proxy_names,
 	    test_V25_online_domain_with_xmpp, test_V26_online_domain_with_mobility_push,
-	    test_V27_pool_serving_only_online_domains, test_V28_reverse_proxy_without_addresses,
+	    test_V27_pool_serving_only_online_domains,
+	    test_V27_only_pools_serving_only_online_domains, test_V28_reverse_proxy_without_addresses,
 	    test_V29_edge_fqdn_is_an_online_cname);
 	ADD(s, "order", test_order_deployment_then_subject_position_then_rule,
-	    test_every_fault_is_reported, test_large_lists_are_checked_in_n_log_n);
+	    test_every_fault_is_reported, test_large_lists_are_checked_in_linear_time);
 	ADD(s, "alloc", test_allocation_failure_once_is_enomem_without_leak,
 	    test_allocation_failure_forever_is_enomem_without_leak);
 	ADD(s, "messages", test_every_rule_has_a_message);
