@@ -1,6 +1,7 @@
 /* Rendering entry points and the pieces every format shares. */
 #include "render.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "zone_split.h"
@@ -98,19 +99,95 @@ FEDNS_API fedns_status fedns_render_to(const fedns_recordset *rs, int format, in
 	return run(rs, format, lang, &s);
 }
 
+/* The name of record type `type`, looked up the first time only. */
+static const struct fedns_render_name *type_name(struct fedns_render_names *nm, int type)
+{
+	struct fedns_render_name *t;
+
+	assert(type > 0 && type < 64); /* the types that records have */
+	t = &nm->type[type];
+	if (!(nm->types >> type & 1)) {
+		t->text = fedns_rrtype_name(type);
+		t->n = strlen(t->text);
+		nm->types |= (uint64_t)1 << type;
+	}
+	return t;
+}
+
+/* The name of the purpose of bit `bit` (one bit set), the same way. */
+static const struct fedns_render_name *purpose_name(struct fedns_render_names *nm, uint32_t bit)
+{
+	struct fedns_render_name *t = &nm->purpose[__builtin_ctz(bit)];
+
+	if (!(nm->purposes & bit)) {
+		t->text = fedns_purpose_name(bit);
+		t->n = strlen(t->text);
+		nm->purposes |= bit;
+	}
+	return t;
+}
+
+/* The purpose tags of a record, looked up once to be measured and written:
+ * set bits only, lowest first. */
+struct tags {
+	size_t count, len; /* len: the tags' and separators' bytes */
+	const struct fedns_render_name *name[32];
+};
+
+static void tags_find(struct tags *t, struct fedns_render_names *nm, uint32_t purposes,
+		      size_t sep)
+{
+	uint32_t rest;
+
+	t->count = t->len = 0;
+	for (rest = purposes; rest; rest &= rest - 1) {
+		const struct fedns_render_name *name = purpose_name(nm, rest & (0u - rest));
+
+		t->name[t->count++] = name;
+		t->len += name->n + (rest != purposes ? sep : 0);
+	}
+}
+
+static char *tags_at(char *p, const struct tags *t, const char *sep, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++) {
+		if (i) {
+			memcpy(p, sep, n);
+			p += n;
+		}
+		memcpy(p, t->name[i]->text, t->name[i]->n);
+		p += t->name[i]->n;
+	}
+	return p;
+}
+
+static void tags_put(struct fedns_sink *s, const struct tags *t, const char *sep, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t->count; i++) {
+		if (i)
+			fedns_sink_put(s, sep, n);
+		fedns_sink_put(s, t->name[i]->text, t->name[i]->n);
+	}
+}
+
 void fedns_render_purposes(struct fedns_sink *s, uint32_t purposes, const char *sep)
 {
-	uint32_t bit;
-	int first = 1;
+	size_t n = strlen(sep);
+	struct fedns_render_names nm;
+	struct tags t;
+	char *at;
 
-	for (bit = 1; bit && bit <= purposes; bit <<= 1) {
-		if (!(purposes & bit))
-			continue;
-		if (!first)
-			fedns_sink_puts(s, sep);
-		fedns_sink_puts(s, fedns_purpose_name(bit));
-		first = 0;
-	}
+	fedns_render_names_init(&nm);
+	tags_find(&t, &nm, purposes, n);
+	at = fedns_sink_room(s, t.len);
+	if (at)
+		fedns_sink_wrote(s, (size_t)(tags_at(at, &t, sep, n) - at));
+	else
+		tags_put(s, &t, sep, n);
 }
 
 void fedns_render_relative(struct fedns_sink *s, const char *absolute)
@@ -153,13 +230,6 @@ static const char *const seed_headings[2][4] = {
 const char *fedns_render_seed_heading(int col, int lang)
 {
 	return seed_headings[lang][col];
-}
-
-int fedns_render_same_group(const struct fedns_recordset *rs, const struct fedns_record *a,
-			    const struct fedns_record *b)
-{
-	return a->comment == b->comment && a->purposes == b->purposes &&
-	       strcmp(FEDNS_TEXT(rs, a->owner), FEDNS_TEXT(rs, b->owner)) == 0;
 }
 
 /* The length of the line break or control character `text` starts with:
@@ -235,39 +305,109 @@ int fedns_render_plain(const char *text)
 	return 1;
 }
 
+/* A note is most of a zone's comment line: with a plain comment, the whole
+ * note is written with one check for room. */
+void fedns_render_note_named(struct fedns_sink *s, const struct fedns_recordset *rs,
+			     const struct fedns_record *r, int lang,
+			     struct fedns_render_names *nm)
+{
+	const struct fedns_comment *c = &rs->comments[r->comment];
+	const char *text = FEDNS_TEXT(rs, c->text[lang]);
+	int plain = c->plain[lang] == c->text[lang];
+	struct tags t;
+	char *at, *p;
+
+	tags_find(&t, nm, r->purposes, 2);
+	at = plain ? fedns_sink_room(s, t.len + 2 + c->len[lang]) : NULL;
+	if (!at) {
+		tags_put(s, &t, ", ", 2);
+		fedns_sink_put(s, ": ", 2);
+		if (plain)
+			fedns_sink_put(s, text, c->len[lang]);
+		else
+			fedns_render_line_text(s, text);
+		return;
+	}
+	p = tags_at(at, &t, ", ", 2);
+	memcpy(p, ": ", 2);
+	memcpy(p + 2, text, c->len[lang]);
+	fedns_sink_wrote(s, t.len + 2 + c->len[lang]);
+}
+
 void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
 		       const struct fedns_record *r, int lang)
 {
-	const struct fedns_comment *c = &rs->comments[r->comment];
+	struct fedns_render_names nm;
 
-	fedns_render_purposes(s, r->purposes, ", ");
-	fedns_sink_put(s, ": ", 2);
-	if (c->plain[lang] == c->text[lang])
-		fedns_sink_put(s, FEDNS_TEXT(rs, c->text[lang]), c->len[lang]);
-	else
-		fedns_render_line_text(s, FEDNS_TEXT(rs, c->text[lang]));
+	fedns_render_names_init(&nm);
+	fedns_render_note_named(s, rs, r, lang, &nm);
+}
+
+/* What a record line holds between its owner and its type, " TTL IN ",
+ * and between its type and its data, " " or " priority weight port "; at
+ * most so many bytes (TTL: uint32_t, SRV numbers: uint16_t). */
+#define RR_HEAD (1 + 10 + 4)
+#define RR_TAIL (1 + 3 * (5 + 1))
+
+static char *rr_head(char *p, const struct fedns_record *r)
+{
+	*p++ = ' ';
+	p = fedns_sink_digits(p, r->ttl);
+	memcpy(p, " IN ", 4);
+	return p + 4;
+}
+
+static char *rr_tail(char *p, const struct fedns_record *r)
+{
+	*p++ = ' ';
+	if (r->type != FEDNS_RR_SRV)
+		return p;
+	p = fedns_sink_digits(p, r->priority);
+	*p++ = ' ';
+	p = fedns_sink_digits(p, r->weight);
+	*p++ = ' ';
+	p = fedns_sink_digits(p, r->port);
+	*p++ = ' ';
+	return p;
+}
+
+/* Zone text is mostly these lines: each is written in place with one
+ * check for room, unless it may not fit, then piece by piece. */
+void fedns_render_rr_named(struct fedns_sink *s, const struct fedns_recordset *rs,
+			   const struct fedns_record *r, struct fedns_render_names *nm)
+{
+	const struct fedns_render_name *type = type_name(nm, r->type);
+	const char *owner = FEDNS_TEXT(rs, r->owner);
+	const char *data = FEDNS_TEXT(rs, r->target != FEDNS_NO_TEXT ? r->target : r->address);
+	size_t on = strlen(owner), dn = strlen(data);
+	char *at = fedns_sink_room(s, on + RR_HEAD + type->n + RR_TAIL + dn + 1), *p;
+	char b[RR_HEAD + RR_TAIL];
+
+	if (!at) {
+		fedns_sink_put(s, owner, on);
+		fedns_sink_put(s, b, (size_t)(rr_head(b, r) - b));
+		fedns_sink_put(s, type->text, type->n);
+		fedns_sink_put(s, b, (size_t)(rr_tail(b, r) - b));
+		fedns_sink_put(s, data, dn);
+		fedns_sink_putc(s, '\n');
+		return;
+	}
+	memcpy(at, owner, on);
+	p = rr_head(at + on, r);
+	memcpy(p, type->text, type->n);
+	p = rr_tail(p + type->n, r);
+	memcpy(p, data, dn);
+	p[dn] = '\n';
+	fedns_sink_wrote(s, (size_t)(p + dn + 1 - at));
 }
 
 void fedns_render_rr(struct fedns_sink *s, const struct fedns_recordset *rs,
 		     const struct fedns_record *r)
 {
-	fedns_sink_puts(s, FEDNS_TEXT(rs, r->owner));
-	fedns_sink_putc(s, ' ');
-	fedns_sink_putu(s, r->ttl);
-	fedns_sink_puts(s, " IN ");
-	fedns_sink_puts(s, fedns_rrtype_name(r->type));
-	fedns_sink_putc(s, ' ');
-	if (r->type == FEDNS_RR_SRV) {
-		fedns_sink_putu(s, r->priority);
-		fedns_sink_putc(s, ' ');
-		fedns_sink_putu(s, r->weight);
-		fedns_sink_putc(s, ' ');
-		fedns_sink_putu(s, r->port);
-		fedns_sink_putc(s, ' ');
-	}
-	fedns_sink_puts(s, r->target != FEDNS_NO_TEXT ? FEDNS_TEXT(rs, r->target) :
-							  FEDNS_TEXT(rs, r->address));
-	fedns_sink_putc(s, '\n');
+	struct fedns_render_names nm;
+
+	fedns_render_names_init(&nm);
+	fedns_render_rr_named(s, rs, r, &nm);
 }
 
 /* Columns of East Asian wide characters take two cells. */

@@ -2,6 +2,8 @@
 #ifndef FEDNS_RENDER_H
 #define FEDNS_RENDER_H
 
+#include <string.h>
+
 #include "recordset.h"
 #include "sink.h"
 
@@ -38,8 +40,13 @@ const char *fedns_render_comment(const struct fedns_recordset *rs, const struct 
 const char *fedns_render_seed_heading(int col, int lang);
 /* Whether `b` continues the comment group of `a`: same owner, purposes and
  * comment, so the A and AAAA records of a name share one comment line. */
-int fedns_render_same_group(const struct fedns_recordset *rs, const struct fedns_record *a,
-			    const struct fedns_record *b);
+static inline int fedns_render_same_group(const struct fedns_recordset *rs,
+					  const struct fedns_record *a,
+					  const struct fedns_record *b)
+{
+	return a->comment == b->comment && a->purposes == b->purposes &&
+	       strcmp(FEDNS_TEXT(rs, a->owner), FEDNS_TEXT(rs, b->owner)) == 0;
+}
 /* Library text on one line: control characters and Unicode line breaks
  * become spaces, so a comment can never end early or start a directive. */
 void fedns_render_line_text(struct fedns_sink *s, const char *text);
@@ -55,6 +62,32 @@ void fedns_render_note(struct fedns_sink *s, const struct fedns_recordset *rs,
 /* "owner TTL IN TYPE data" and a newline, absolute names (RFC 1035). */
 void fedns_render_rr(struct fedns_sink *s, const struct fedns_recordset *rs,
 		     const struct fedns_record *r);
+
+/* The names of record types and purposes with their lengths, for a
+ * renderer that writes them on every line to look them up once. */
+struct fedns_render_name {
+	const char *text;
+	size_t n;
+};
+
+struct fedns_render_names {
+	uint64_t types;    /* the types in `type` (by type, all below 64) */
+	uint32_t purposes; /* the purpose bits in `purpose` (by bit number) */
+	struct fedns_render_name type[64], purpose[32];
+};
+
+static inline void fedns_render_names_init(struct fedns_render_names *nm)
+{
+	nm->types = 0;
+	nm->purposes = 0;
+}
+
+/* fedns_render_note() and fedns_render_rr() with names from `nm`. */
+void fedns_render_note_named(struct fedns_sink *s, const struct fedns_recordset *rs,
+			     const struct fedns_record *r, int lang,
+			     struct fedns_render_names *nm);
+void fedns_render_rr_named(struct fedns_sink *s, const struct fedns_recordset *rs,
+			   const struct fedns_record *r, struct fedns_render_names *nm);
 /* Terminal columns `n` bytes of UTF-8 take (East Asian wide ones take two). */
 size_t fedns_render_width(const char *text, size_t n);
 

@@ -2,24 +2,28 @@
  * record or diagnostic a line. */
 #include "render.h"
 
+/* Runs of bytes that need no escape are written whole. */
 static void string(struct fedns_sink *s, const char *v)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)v, *run = p;
 
 	fedns_sink_putc(s, '"');
-	for (p = (const unsigned char *)v; *p; p++) {
+	for (; *p; p++) {
+		if (*p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		fedns_sink_put(s, (const char *)run, (size_t)(p - run));
 		if (*p == '"' || *p == '\\') {
 			fedns_sink_putc(s, '\\');
 			fedns_sink_putc(s, (char)*p);
-		} else if (*p < 0x20) {
+		} else {
 			fedns_sink_puts(s, "\\u00");
 			fedns_sink_putc(s, hex[*p >> 4]);
 			fedns_sink_putc(s, hex[*p & 15]);
-		} else {
-			fedns_sink_putc(s, (char)*p);
 		}
+		run = p + 1;
 	}
+	fedns_sink_put(s, (const char *)run, (size_t)(p - run));
 	fedns_sink_putc(s, '"');
 }
 

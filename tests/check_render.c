@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "sink.h"
 #include "test.h"
 
 
@@ -360,6 +361,141 @@ START_TEST(test_cname_in_table_csv_and_json)
 }
 END_TEST
 
+/* Pieces are written in place when they surely fit and piece by piece when
+ * they may not: at every buffer size, every format gives the same prefix,
+ * NUL-terminated, and nothing past the NUL. */
+START_TEST(test_buffer_every_size_every_format)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = fixture_full(&dep);
+	int format = _i / 2, lang = _i % 2;
+	char *whole = fixture_render(rs, format, lang);
+	size_t len = strlen(whole), cap, need;
+	char *buf = malloc(len + 2);
+
+	ck_assert_ptr_nonnull(buf);
+	for (cap = 1; cap <= len + 1; cap++) {
+		memset(buf, 'x', len + 2);
+		need = 0;
+		ck_assert_int_eq(fedns_render(rs, format, lang, buf, cap, &need),
+				 cap > len ? FEDNS_OK : FEDNS_ESPACE);
+		ck_assert_uint_eq(need, len);
+		ck_assert_int_eq(memcmp(buf, whole, cap - 1), 0);
+		ck_assert_int_eq(buf[cap - 1], '\0');
+		ck_assert_int_eq(buf[cap], 'x');
+	}
+	free(buf);
+	free(whole);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+struct chunks {
+	size_t len, calls, stop_after, short_ones;
+	const char *want;
+};
+
+static int chunk(void *ud, const char *data, size_t len)
+{
+	struct chunks *c = ud;
+
+	ck_assert_int_eq(memcmp(data, c->want + c->len, len), 0);
+	c->short_ones += len != FEDNS_SINK_CHUNK;
+	c->len += len;
+	return ++c->calls == c->stop_after;
+}
+
+/* Every format through the callback: full chunks but the last, the same
+ * bytes as the buffer; a stop at any chunk ends the render there. */
+START_TEST(test_callback_chunks_and_stops_every_format)
+{
+	fedns_deployment *dep;
+	fedns_recordset *rs = fixture_tenants(&dep, 300);
+	int format = _i / 2, lang = _i % 2;
+	char *whole = fixture_render(rs, format, lang);
+	struct chunks c = {0, 0, 0, 0, whole};
+	size_t stop, calls;
+
+	ck_assert_int_eq(fedns_render_to(rs, format, lang, chunk, &c), FEDNS_OK);
+	ck_assert_uint_eq(c.len, strlen(whole));
+	ck_assert_uint_eq(c.short_ones, c.len % FEDNS_SINK_CHUNK != 0);
+	calls = c.calls;
+	ck_assert_uint_gt(calls, 1);
+	for (stop = 1; stop <= calls; stop++) {
+		struct chunks d = {0, 0, stop, 0, whole};
+
+		ck_assert_int_eq(fedns_render_to(rs, format, lang, chunk, &d), FEDNS_ECALLBACK);
+		ck_assert_uint_eq(d.calls, stop);
+	}
+	free(whole);
+	fedns_recordset_free(rs);
+	fedns_deployment_free(dep);
+}
+END_TEST
+
+/* Numbers of every length, in room and at the end of a buffer. */
+START_TEST(test_sink_numbers)
+{
+	static const struct {
+		uint64_t v;
+		const char *text;
+	} cases[] = {
+		{0, "0"}, {7, "7"}, {10, "10"}, {99, "99"}, {100, "100"}, {443, "443"},
+		{3600, "3600"}, {9999, "9999"}, {10000, "10000"}, {65535, "65535"},
+		{86400, "86400"}, {4294967295u, "4294967295"}, {4294967296u, "4294967296"},
+		{UINT64_MAX, "18446744073709551615"},
+	};
+	size_t i, cap;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = strlen(cases[i].text);
+		char digits[20], *end = fedns_sink_digits(digits, cases[i].v);
+
+		ck_assert_uint_eq((size_t)(end - digits), n);
+		ck_assert_int_eq(memcmp(digits, cases[i].text, n), 0);
+		for (cap = 1; cap <= n + 1; cap++) {
+			struct fedns_sink s;
+			char buf[24];
+
+			fedns_sink_buffer(&s, buf, cap);
+			fedns_sink_putu(&s, cases[i].v);
+			ck_assert_int_eq(fedns_sink_finish(&s), cap > n ? FEDNS_OK : FEDNS_ESPACE);
+			ck_assert_uint_eq(s.total, n);
+			ck_assert_int_eq(strncmp(buf, cases[i].text, cap - 1), 0);
+			ck_assert_uint_eq(strlen(buf), cap - 1 < n ? cap - 1 : n);
+		}
+	}
+}
+END_TEST
+
+static int refuse(void *ud, const char *data, size_t len)
+{
+	(void)ud;
+	(void)data;
+	(void)len;
+	return 1;
+}
+
+/* After the callback stops the render, every piece is only counted: in
+ * place, piece by piece, or a number. */
+START_TEST(test_sink_after_a_stop)
+{
+	static struct fedns_sink s;
+	char big[FEDNS_SINK_CHUNK + 10];
+
+	memset(big, 'a', sizeof(big));
+	fedns_sink_callback(&s, refuse, NULL);
+	fedns_sink_put(&s, big, sizeof(big));
+	ck_assert_ptr_null(fedns_sink_room(&s, 1));
+	fedns_sink_put(&s, "b", 1);
+	fedns_sink_putu(&s, 12345);
+	fedns_sink_pad(&s, 40);
+	ck_assert_uint_eq(s.total, sizeof(big) + 1 + 5 + 40);
+	ck_assert_int_eq(fedns_sink_finish(&s), FEDNS_ECALLBACK);
+}
+END_TEST
+
 Suite *fedns_test_suite(void)
 {
 	Suite *s = suite_create("render");
@@ -379,6 +515,12 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(t, test_cname_in_zone);
 	tcase_add_test(t, test_cname_in_table_csv_and_json);
 	tcase_add_test(t, test_names_of_enumerations);
+	tcase_add_loop_test(t, test_buffer_every_size_every_format, 2 * FEDNS_FORMAT_ZONE,
+			    2 * (FEDNS_FORMAT_OCTODNS + 1));
+	tcase_add_loop_test(t, test_callback_chunks_and_stops_every_format,
+			    2 * FEDNS_FORMAT_ZONE, 2 * (FEDNS_FORMAT_OCTODNS + 1));
+	tcase_add_test(t, test_sink_numbers);
+	tcase_add_test(t, test_sink_after_a_stop);
 	suite_add_tcase(s, t);
 	return s;
 }
