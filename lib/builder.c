@@ -113,15 +113,18 @@ static int shared_owner(const struct fedns_builder *b, const struct fedns_cand *
 
 struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_t purposes)
 {
+	static const struct fedns_cand zero = {.address = FEDNS_NO_TEXT};
 	struct fedns_cand *c;
-	void *p = fedns_grow(&b->rs->alloc, b->cands, &b->candcap, b->ncands, sizeof(*c));
 
-	if (!p)
-		return NULL;
-	b->cands = p;
+	if (b->ncands == b->candcap) {
+		void *p = fedns_grow(&b->rs->alloc, b->cands, &b->candcap, b->ncands, sizeof(*c));
+
+		if (!p)
+			return NULL;
+		b->cands = p;
+	}
 	c = &b->cands[b->ncands++];
-	memset(c, 0, sizeof(*c));
-	c->address = FEDNS_NO_TEXT;
+	*c = zero;
 	c->part = (uint16_t)part;
 	c->purposes = purposes;
 	return c;
@@ -244,11 +247,13 @@ static size_t hash_cand(const struct fedns_cand *c)
 	return hash_final(hash_bytes(h, c->addr.bytes, sizeof(c->addr.bytes)));
 }
 
-/* An A or AAAA record with the key of `c`. */
-static int same_address_record(const struct fedns_recordset *rs, const struct fedns_record *r,
-			       const struct fedns_cand *c)
+/* Whether shared record `s` has the key of `c`. */
+static int same_address_record(const struct fedns_recordset *rs,
+			       const struct fedns_shared_record *s, const struct fedns_cand *c)
 {
-	return r->type == c->type && fedns_address_compare(&r->addr, &c->addr) == 0 &&
+	const struct fedns_record *r = &rs->items[s->record - 1];
+
+	return r->type == c->type && fedns_address_compare(&s->addr, &c->addr) == 0 &&
 	       strcmp(FEDNS_TEXT(rs, r->owner), c->owner_p) == 0;
 }
 
@@ -283,8 +288,7 @@ static struct fedns_shared_record *find_record(const struct fedns_builder *b,
 	for (i = h & (b->nslots - 1);; i = (i + 1) & (b->nslots - 1)) {
 		struct fedns_shared_record *s = &b->slots[i];
 
-		if (!s->record ||
-		    (s->hash == h && same_address_record(b->rs, &b->rs->items[s->record - 1], c)))
+		if (!s->record || (s->hash == h && same_address_record(b->rs, s, c)))
 			return s;
 	}
 }
@@ -327,7 +331,6 @@ static fedns_status append_record(struct fedns_builder *b, const struct fedns_ca
 		r->target = add_text(b, c->target, c->target_len);
 	if (r->owner == FEDNS_NO_TEXT || (r->target == FEDNS_NO_TEXT && r->address == FEDNS_NO_TEXT))
 		return FEDNS_ENOMEM;
-	r->addr = c->addr;
 	r->ttl = b->ttl;
 	r->type = c->type;
 	r->priority = c->priority;
@@ -366,6 +369,7 @@ static fedns_status add_shared(struct fedns_builder *b, const struct fedns_cand 
 		return FEDNS_ENOMEM;
 	s->hash = h;
 	s->record = *index + 1;
+	s->addr = c->addr;
 	b->nshared++;
 	return FEDNS_OK;
 }
@@ -465,12 +469,12 @@ static fedns_status intern_comments(struct fedns_recordset *rs)
 		void *p;
 
 		if (j < rs->ncomments && rs->comments[j].parts == r->parts) {
-			r->comment = j;
+			r->comment = (uint32_t)j;
 			continue;
 		}
 		for (j = 0; j < rs->ncomments && rs->comments[j].parts != r->parts; j++)
 			;
-		r->comment = j;
+		r->comment = (uint32_t)j;
 		if (j < rs->ncomments)
 			continue;
 		p = fedns_grow(&rs->alloc, rs->comments, &rs->commentcap, j, sizeof(*c));

@@ -41,9 +41,11 @@ struct fedns_shared_name {
 	size_t hash, name; /* name: offset into `shared_text` + 1; 0 is empty */
 };
 
-/* A record at such a name: the hash of its key and its index + 1. */
+/* A record at such a name: the hash of its key, its index + 1 and its
+ * address (records keep only the address's text). */
 struct fedns_shared_record {
 	size_t hash, record;
+	struct fedns_address addr;
 };
 
 struct fedns_builder {

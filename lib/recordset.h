@@ -12,14 +12,14 @@
 
 #define FEDNS_NO_TEXT FEDNS_ARENA_NONE
 
+/* A set may hold millions: 48 bytes each. */
 struct fedns_record {
-	size_t owner;    /* offsets into the text arena */
-	size_t target;   /* SRV/CNAME; FEDNS_NO_TEXT otherwise */
-	size_t address;  /* A/AAAA; FEDNS_NO_TEXT otherwise */
-	struct fedns_address addr;
+	size_t owner;     /* offsets into the text arena */
+	size_t target;    /* SRV/CNAME; FEDNS_NO_TEXT otherwise */
+	size_t address;   /* A/AAAA, canonical text; FEDNS_NO_TEXT otherwise */
 	uint32_t ttl, purposes, parts; /* parts: bits of enum fedns_part */
+	uint32_t comment; /* index into the interned comments */
 	uint16_t type, priority, weight, port;
-	size_t comment;  /* index into the interned comments */
 };
 
 /* Each distinct set of parts has its comment written once per language. */
