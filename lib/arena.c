@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Makes room for `n` more bytes; 0 on failure. */
-static int reserve(struct fedns_arena *a, const struct fedns_alloc *alloc, size_t n)
+int fedns__arena_reserve(struct fedns_arena *a, const struct fedns_alloc *alloc, size_t n)
 {
 	size_t cap = a->cap ? a->cap : 1024;
 	char *t;
@@ -33,7 +32,7 @@ size_t fedns__arena_add(struct fedns_arena *a, const struct fedns_alloc *alloc, 
 {
 	size_t at = a->len;
 
-	if (n == SIZE_MAX || !reserve(a, alloc, n + 1))
+	if (n == SIZE_MAX || !fedns__arena_reserve(a, alloc, n + 1))
 		return FEDNS_ARENA_NONE;
 	memcpy(a->text + at, s, n);
 	a->text[at + n] = '\0';
@@ -56,7 +55,7 @@ size_t fedns__arena_vprintf(struct fedns_arena *a, const struct fedns_alloc *all
 	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, again);
 	va_end(again);
-	if (n < 0 || !reserve(a, alloc, (size_t)n + 1))
+	if (n < 0 || !fedns__arena_reserve(a, alloc, (size_t)n + 1))
 		return FEDNS_ARENA_NONE;
 	vsnprintf(a->text + at, (size_t)n + 1, fmt, ap);
 	a->len += (size_t)n + 1;

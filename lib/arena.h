@@ -16,6 +16,9 @@ struct fedns_arena {
 	size_t len, cap;
 };
 
+/* Makes room for `n` more bytes; returns 1, or 0 on failure (the arena is
+ * then unchanged). */
+int fedns__arena_reserve(struct fedns_arena *a, const struct fedns_alloc *alloc, size_t n);
 /* Appends `n` bytes of `s` and a NUL; returns the offset, or
  * FEDNS_ARENA_NONE on failure (the arena is then unchanged). */
 size_t fedns__arena_add(struct fedns_arena *a, const struct fedns_alloc *alloc, const char *s,

@@ -392,6 +392,23 @@ static uint64_t prefix_key(const char *s, size_t n)
 	return k;
 }
 
+fedns_status fedns_builder_reserve(struct fedns_builder *b, size_t records, size_t text)
+{
+	struct fedns_recordset *rs = b->rs;
+	void *p;
+
+	if (records > SIZE_MAX - rs->n || !fedns__arena_reserve(&rs->text, &rs->alloc, text))
+		return FEDNS_ENOMEM;
+	if (rs->n + records <= rs->cap)
+		return FEDNS_OK;
+	p = fedns_alloc_array(&rs->alloc, rs->items, rs->n + records, sizeof(*rs->items));
+	if (!p)
+		return FEDNS_ENOMEM;
+	rs->items = p;
+	rs->cap = rs->n + records;
+	return FEDNS_OK;
+}
+
 /* Adds the pending candidates in order; equal candidates of the group are
  * neighbours once sorted, so each merges into the record before it. */
 fedns_status fedns_builder_flush(struct fedns_builder *b)

@@ -80,6 +80,11 @@ struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_
  * FEDNS_EINVALID when the name would be too long, or FEDNS_ENOMEM. */
 fedns_status fedns_builder_name(struct fedns_builder *b, const char *label, const char *domain,
 				size_t *at);
+/* Makes room for `records` more records and `text` more bytes of their
+ * text at once, so that a large set grows once rather than by doubling
+ * (each doubling copies it and touches new pages). Returns FEDNS_OK or
+ * FEDNS_ENOMEM. */
+fedns_status fedns_builder_reserve(struct fedns_builder *b, size_t records, size_t text);
 /* Ends the current group: its candidates join the set in order. */
 fedns_status fedns_builder_flush(struct fedns_builder *b);
 /* Writes the comments of the finished set. */
