@@ -131,9 +131,9 @@ struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_
 }
 
 fedns_status fedns_builder_name(struct fedns_builder *b, const char *label, const char *domain,
-				size_t *at)
+				size_t nd, size_t *at)
 {
-	size_t nl = label ? strlen(label) + 1 : 0, nd = strlen(domain);
+	size_t nl = label ? strlen(label) + 1 : 0;
 	char *name;
 
 	if (nl + nd > FEDNS_NAME_MAX)

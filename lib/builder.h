@@ -73,13 +73,13 @@ fedns_status fedns_builder_share(struct fedns_builder *b, const char *name);
 /* A zeroed candidate of the current group, or NULL on failure. */
 struct fedns_cand *fedns_builder_cand(struct fedns_builder *b, int part, uint32_t purposes);
 /* Writes the absolute name `label`.`domain`. (or `domain`. when `label` is
- * NULL) to the group's text, its offset to `*at`. Both parts are folded
+ * NULL; `domain` has `domain_len` bytes) to the group's text, its offset to `*at`. Both parts are folded
  * already (a checked host label or a rule's own, and a folded name), so
  * the name is too, and valid unless too long. Candidates that give the
  * same offset share the name's text in the set. Returns FEDNS_OK,
  * FEDNS_EINVALID when the name would be too long, or FEDNS_ENOMEM. */
 fedns_status fedns_builder_name(struct fedns_builder *b, const char *label, const char *domain,
-				size_t *at);
+				size_t domain_len, size_t *at);
 /* Makes room for `records` more records and `text` more bytes of their
  * text at once, so that a large set grows once rather than by doubling
  * (each doubling copies it and touches new pages). Returns FEDNS_OK or

@@ -45,6 +45,7 @@ struct domain_ctx {
 	const struct pool_view *pool; /* NULL for an online domain */
 	const char *name;             /* d, folded: in the set's text, which
 				       * grows only when the group is flushed */
+	size_t name_len;
 	size_t access, xmpp;          /* S and X, in the group's text */
 };
 
@@ -304,7 +305,7 @@ static fedns_status add_hosts(struct fedns_builder *b, int part, uint32_t purpos
 
 	if (!addrs->n)
 		return FEDNS_OK;
-	st = fedns_builder_name(b, label, name, &owner);
+	st = fedns_builder_name(b, label, name, strlen(name), &owner);
 	return st ? st : add_hosts_at(b, part, purposes, owner, addrs);
 }
 
@@ -323,8 +324,9 @@ static fedns_status add_pointer(struct fedns_builder *b, const struct domain_rul
 	k->weight = r->weight;
 	k->port = r->port;
 	k->target = r->name == NAME_XMPP ? c->xmpp : c->access;
-	st = fedns_builder_name(b, r->label, c->name, &k->owner);
-	return st || !r->target ? st : fedns_builder_name(b, NULL, r->target, &k->target);
+	st = fedns_builder_name(b, r->label, c->name, c->name_len, &k->owner);
+	return st || !r->target ? st :
+	       fedns_builder_name(b, NULL, r->target, strlen(r->target), &k->target);
 }
 
 static fedns_status add_domain_hosts(struct fedns_builder *b, const struct domain_rule *r,
@@ -378,16 +380,19 @@ static fedns_status domain_context(struct derivation *dv, size_t i, struct domai
 	c->dv = dv;
 	c->domain = d;
 	c->name = FEDNS_TEXT(dv->rs, dv->rs->domains[i]);
+	c->name_len = strlen(c->name);
 	if (d->hosting == FEDNS_HOSTING_ONLINE)
 		return FEDNS_OK;
 	c->pool = pool_of(dv, d);
 	if (!c->pool)
 		return FEDNS_EINVALID;
 	fqdn = c->pool->fqdn[FEDNS_EDGE_ACCESS];
-	st = fqdn[0] ? fedns_builder_name(&dv->b, NULL, fqdn, &c->access) :
-		       fedns_builder_name(&dv->b, c->pool->access_host, c->name, &c->access);
+	st = fqdn[0] ? fedns_builder_name(&dv->b, NULL, fqdn, strlen(fqdn), &c->access) :
+		       fedns_builder_name(&dv->b, c->pool->access_host, c->name, c->name_len,
+					  &c->access);
 	if (!st && dv->xmpp_pool && d->xmpp)
-		st = fedns_builder_name(&dv->b, dv->xmpp_pool->xmpp_host, c->name, &c->xmpp);
+		st = fedns_builder_name(&dv->b, dv->xmpp_pool->xmpp_host, c->name, c->name_len,
+					&c->xmpp);
 	return st;
 }
 
@@ -465,11 +470,14 @@ static fedns_status domain_names(struct derivation *dv)
 	if (!rs->domains)
 		return NOMEM;
 	for (; rs->ndomains < dep->domains.n; rs->ndomains++) {
-		size_t *at = &rs->domains[rs->ndomains];
+		const char *in = FEDNS_DOMAIN(dep, rs->ndomains)->name;
+		size_t *at = &rs->domains[rs->ndomains], n = fedns_name_folded_len(in);
 
-		if (fold(FEDNS_DOMAIN(dep, rs->ndomains)->name, name))
+		/* Most names come folded already: copied as they are. */
+		if (!n && fold(in, name))
 			return FEDNS_EINVALID;
-		*at = fedns__arena_add(&rs->text, &rs->alloc, name, strlen(name));
+		*at = n ? fedns__arena_add(&rs->text, &rs->alloc, in, n) :
+			  fedns__arena_add(&rs->text, &rs->alloc, name, strlen(name));
 		if (*at == FEDNS_NO_TEXT)
 			return NOMEM;
 	}
