@@ -56,9 +56,9 @@ FEDNS_API fedns_status fedns_deployment_new_with_allocator(fedns_malloc_fn mallo
 	return FEDNS_OK;
 }
 
+/* A domain's name lives in its block (sip_domain.c). */
 static void free_domain(const struct fedns_alloc *a, struct fedns_sip_domain *d)
 {
-	fedns_alloc_free(a, d->name);
 	fedns_alloc_free(a, d->edge_pool);
 	fedns_alloc_free(a, d);
 }
