@@ -1296,6 +1296,18 @@ static int count_bytes(void *ud, const char *data, size_t len)
 	return s->stop_after >= 0 && s->stop_after-- == 0;
 }
 
+/* The large deployment through the failing allocator (failures off), and
+ * its record set. */
+static void large_set(struct ctx *c, struct failalloc *fa)
+{
+	memset(c, 0, sizeof(*c));
+	failalloc_init(fa);
+	c->fa = fa;
+	OK(failalloc_deployment_new(fa, &c->dep));
+	large(c);
+	OK(fedns_deployment_derive(c->dep, &c->rs));
+}
+
 /* The formats that write one block per zone split the set into zones as
  * they render (lib/zone_split.c), with memory of their own. */
 static int zoned(int format)
@@ -1316,12 +1328,7 @@ START_TEST(test_reading_never_allocates)
 	size_t i;
 	char small_buf[16];
 
-	memset(&c, 0, sizeof(c));
-	failalloc_init(&fa);
-	c.fa = &fa;
-	OK(failalloc_deployment_new(&fa, &c.dep));
-	large(&c);
-	OK(fedns_deployment_derive(c.dep, &c.rs));
+	large_set(&c, &fa);
 	OK(fedns_deployment_validate(c.dep, &all));
 	OK(fedns_deployment_policy(c.dep, &c.policy));
 	OK(fedns_deployment_certs(c.dep, &c.certs));
@@ -1413,12 +1420,7 @@ START_TEST(test_zone_formats_through_allocation_failure)
 	size_t f, points = 0;
 	int lang;
 
-	memset(&c, 0, sizeof(c));
-	failalloc_init(&fa);
-	c.fa = &fa;
-	OK(failalloc_deployment_new(&fa, &c.dep));
-	large(&c);
-	OK(fedns_deployment_derive(c.dep, &c.rs));
+	large_set(&c, &fa);
 	for (f = 0; f < COUNT(formats); f++)
 		for (lang = FEDNS_LANG_EN; lang <= FEDNS_LANG_ZH_CN; lang++) {
 			size_t need = 0, got;
