@@ -16,6 +16,10 @@ struct fedns_address {
 /* Parses `in`; on failure returns 0 and writes an English reason to `why`
  * (snprintf-like; may be NULL). Returns 1 on success. */
 int fedns_address_parse(const char *in, struct fedns_address *out, char *why, size_t whycap);
+/* fedns_address_parse() without its shortcut for plain dotted quads, for
+ * the test that the two agree. */
+int fedns__address_parse_full(const char *in, struct fedns_address *out, char *why,
+			      size_t whycap);
 /* The same reason, in Simplified Chinese, for a failed parse of `in`. */
 void fedns_address_error_text_zh(const char *in, char *buf, size_t cap);
 /* Canonical text (dotted quad, or RFC 5952) into `out` of FEDNS_ADDRESS_BUF

@@ -193,7 +193,7 @@ static fedns_status load_expected(struct cmp *c, const fedns_recordset *rs)
 			.name = c->m.record_name[i],
 		};
 		if (is_address(r->type))
-			fedns__observed_address(fedns_record_address(rs, i), &r->addr, NULL, 0);
+			fedns_address_parse(fedns_record_address(rs, i), &r->addr, NULL, 0);
 		if (r->type != FEDNS_RR_SRV)
 			r->data = r->target ? r->target : fedns_record_address(rs, i);
 	}

@@ -92,47 +92,6 @@ size_t fedns__observed_fold(const char *in, char *out)
 	return n + 1;
 }
 
-/* A dotted quad as fedns_address_parse() writes it (four parts of 0..255
- * in decimal, without leading zeros): what it would parse, and nothing it
- * would refuse. 0 for anything else, which it is then left to. */
-static int plain_quad(const char *in, struct fedns_address *out)
-{
-	struct fedns_address a;
-	unsigned value = 0, digits = 0;
-	size_t part = 0, i;
-
-	memset(&a, 0, sizeof(a));
-	for (i = 0; in; i++) {
-		unsigned c = (unsigned char)in[i];
-
-		if (c - '0' < 10u) {
-			if (digits && value == 0)
-				return 0;
-			value = value * 10 + (c - '0');
-			if (++digits > 3 || value > 255)
-				return 0;
-			continue;
-		}
-		if ((c != '.' && c != '\0') || !digits || part == 4)
-			return 0;
-		a.bytes[part++] = (uint8_t)value;
-		if (!c)
-			break;
-		value = digits = 0;
-	}
-	if (part != 4)
-		return 0;
-	a.family = 4;
-	*out = a;
-	return 1;
-}
-
-int fedns__observed_address(const char *in, struct fedns_address *out, char *why,
-			    size_t whycap)
-{
-	return plain_quad(in, out) || fedns_address_parse(in, out, why, whycap);
-}
-
 /* The types a zone commonly holds besides fedns's four; others are shown
  * in RFC 3597's TYPEnnn form. */
 static const struct {
@@ -398,7 +357,7 @@ static fedns_status add_address(fedns_observed *obs, const char *what, int famil
 	st = prepare(obs, what, owner, NULL, o, NULL, &p);
 	if (st)
 		return st;
-	if (!fedns__observed_address(address, &p.addr, why, sizeof(why)))
+	if (!fedns_address_parse(address, &p.addr, why, sizeof(why)))
 		return fail(obs, FEDNS_EBADADDR, "%s: %s", what, why);
 	if (p.addr.family != family)
 		return fail(obs, FEDNS_EBADADDR, "%s: \"%.60s\" is an IPv%d address", what, address,

@@ -59,10 +59,6 @@ struct fedns_observed {
  * when it is not a name. */
 size_t fedns__observed_fold(const char *in, char *out);
 
-/* fedns_address_parse(), quicker for the common dotted quad. */
-int fedns__observed_address(const char *in, struct fedns_address *out, char *why,
-			    size_t whycap);
-
 /* The master-file name of an IANA type ("TXT", "TYPE65280"). */
 void fedns__rrtype_text(int type, char *out, size_t cap);
 

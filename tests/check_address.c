@@ -147,6 +147,54 @@ static const struct bad_case n8_bad[] = {
 	  "“1.2.3.4\\xc2\\xa0”不是有效的 IPv4 地址：含有非 ASCII 字节 0xc2" },
 };
 
+/* fedns_address_parse() takes plain dotted quads by a shortcut: on the
+ * edges and on random strings of their characters it must say what the
+ * full parser says, byte for byte. */
+static unsigned long next_random(unsigned long *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+START_TEST(test_N8_dotted_quad_shortcut_agrees_with_the_full_parser)
+{
+	static const char *const edges[] = {
+		"0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3.256", "01.2.3.4", "1.2.3.04",
+		"1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5", "1000.1.1.1", "1.2.3.4:5",
+		"1.2.3.4 ", "", "::1", "::ffff:1.2.3.4", "1.2.3.4/24", "a.b.c.d", "0.0.0.00",
+	};
+	static const char chars[] = "0123456789..:a ";
+	struct fedns_address want, got;
+	char in[32], why_got[128], why_want[128];
+	unsigned long state = 7;
+	size_t i;
+	int round;
+
+	ck_assert_int_eq(fedns_address_parse(NULL, &got, NULL, 0), 0);
+	for (round = 0; round < 100000; round++) {
+		const char *s = in;
+
+		if ((size_t)round < sizeof(edges) / sizeof(edges[0])) {
+			s = edges[round];
+		} else {
+			size_t n = next_random(&state) % 18;
+
+			for (i = 0; i < n; i++)
+				in[i] = next_random(&state) % 3 ? chars[next_random(&state) % 11] :
+					chars[next_random(&state) % (sizeof(chars) - 1)];
+			in[n] = '\0';
+		}
+		memset(&want, 0, sizeof(want));
+		memset(&got, 0, sizeof(got));
+		ck_assert_int_eq(fedns_address_parse(s, &got, why_got, sizeof(why_got)),
+				 fedns__address_parse_full(s, &want, why_want, sizeof(why_want)));
+		ck_assert_int_eq(got.family, want.family);
+		ck_assert_mem_eq(got.bytes, want.bytes, sizeof(got.bytes));
+		ck_assert_str_eq(why_got, why_want);
+	}
+}
+END_TEST
+
 START_TEST(test_N8_ipv4_rejected)
 {
 	check_bad(&n8_bad[_i]);
@@ -586,6 +634,7 @@ Suite *fedns_test_suite(void)
 	tc = tcase_create("N8");
 	LOOP(tc, test_N8_ipv4_accepted, n8_good);
 	tcase_add_test(tc, test_N8_ipv4_bytes);
+	tcase_add_test(tc, test_N8_dotted_quad_shortcut_agrees_with_the_full_parser);
 	LOOP(tc, test_N8_ipv4_rejected, n8_bad);
 	suite_add_tcase(s, tc);
 

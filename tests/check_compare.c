@@ -885,44 +885,6 @@ START_TEST(test_observed_fold_checks_every_byte_and_label)
 }
 END_TEST
 
-START_TEST(test_observed_address_shortcut_agrees_with_the_parser)
-{
-	static const char *const edges[] = {
-		"0.0.0.0", "255.255.255.255", "256.1.1.1", "1.2.3.256", "01.2.3.4", "1.2.3.04",
-		"1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5", "1000.1.1.1", "1.2.3.4:5",
-		"1.2.3.4 ", "", "::1", "::ffff:1.2.3.4", "1.2.3.4/24", "a.b.c.d", "0.0.0.00",
-	};
-	static const char chars[] = "0123456789..:a ";
-	struct fedns_address want, got;
-	unsigned long state = 7;
-	char in[32];
-	size_t i;
-	int round;
-
-	ck_assert_int_eq(fedns__observed_address(NULL, &got, NULL, 0), 0);
-	for (round = 0; round < 100000; round++) {
-		const char *s = in;
-
-		if ((size_t)round < sizeof(edges) / sizeof(edges[0])) {
-			s = edges[round];
-		} else {
-			size_t n = next_random(&state) % 18;
-
-			for (i = 0; i < n; i++)
-				in[i] = next_random(&state) % 3 ? chars[next_random(&state) % 11] :
-					chars[next_random(&state) % (sizeof(chars) - 1)];
-			in[n] = '\0';
-		}
-		memset(&want, 0, sizeof(want));
-		memset(&got, 0, sizeof(got));
-		ck_assert_int_eq(fedns__observed_address(s, &got, NULL, 0),
-				 fedns_address_parse(s, &want, NULL, 0));
-		ck_assert_int_eq(got.family, want.family);
-		ck_assert_mem_eq(got.bytes, want.bytes, sizeof(got.bytes));
-	}
-}
-END_TEST
-
 /* ---- Probes ---------------------------------------------------------------- */
 
 static char *dump_probes(fedns_deployment *dep)
@@ -1208,7 +1170,6 @@ Suite *fedns_test_suite(void)
 	tcase_add_test(other, test_compare_refuses_a_deployment_with_errors_and_bad_arguments);
 	tcase_add_test(other, test_compare_many_names);
 	tcase_add_test(other, test_observed_fold_checks_every_byte_and_label);
-	tcase_add_test(other, test_observed_address_shortcut_agrees_with_the_parser);
 	tcase_add_test(other, test_probes_list_every_managed_name_and_the_usual_typos);
 	tcase_add_test(other, test_probes_typos_are_near_misses);
 	tcase_add_test(other, test_compare_allocation_failure_once);
