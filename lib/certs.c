@@ -135,15 +135,9 @@ static fedns_status add_why(struct fedns_certs *c, const char *const text[2], co
 static const struct fedns_edge_pool *pool_of(const fedns_deployment *dep,
 					     const struct fedns_sip_domain *d)
 {
-	size_t i;
+	size_t i = fedns_pool_of(dep, d);
 
-	for (i = 0; i < dep->pools.n; i++) {
-		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
-
-		if (d->edge_pool ? strcmp(p->name, d->edge_pool) == 0 : p->federation_route)
-			return p;
-	}
-	return !d->edge_pool && dep->pools.n == 1 ? FEDNS_POOL(dep, 0) : NULL;
+	return i == FEDNS_NO_POOL ? NULL : FEDNS_POOL(dep, i);
 }
 
 static int wants_certificate(const struct fedns_sip_domain *d)

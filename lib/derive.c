@@ -265,16 +265,9 @@ static fedns_status view(struct derivation *dv)
 static const struct pool_view *pool_of(const struct derivation *dv,
 				       const struct fedns_sip_domain *d)
 {
-	const fedns_deployment *dep = dv->dep;
-	size_t i;
+	size_t i = fedns_pool_of(dv->dep, d);
 
-	for (i = 0; i < dep->pools.n; i++) {
-		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
-
-		if (d->edge_pool ? strcmp(p->name, d->edge_pool) == 0 : p->federation_route)
-			return &dv->pools[i];
-	}
-	return !d->edge_pool && dep->pools.n == 1 ? &dv->pools[0] : NULL;
+	return i == FEDNS_NO_POOL ? NULL : &dv->pools[i];
 }
 
 /* One A or AAAA candidate per address at `owner`, in the group's text. */

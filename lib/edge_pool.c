@@ -1,4 +1,6 @@
 /* Edge pools of the model: access, web conferencing and A/V interfaces. */
+#include <string.h>
+
 #include "model.h"
 
 #include "list.h"
@@ -123,4 +125,17 @@ const char *fedns_pool_access_host(const struct fedns_edge_pool *pool)
 const char *fedns_pool_xmpp_host(const struct fedns_edge_pool *pool)
 {
 	return pool->xmpp_host ? pool->xmpp_host : "xmpp";
+}
+
+size_t fedns_pool_of(const fedns_deployment *dep, const struct fedns_sip_domain *d)
+{
+	size_t i;
+
+	for (i = 0; i < dep->pools.n; i++) {
+		const struct fedns_edge_pool *p = FEDNS_POOL(dep, i);
+
+		if (d->edge_pool ? strcmp(p->name, d->edge_pool) == 0 : p->federation_route)
+			return i;
+	}
+	return !d->edge_pool && dep->pools.n == 1 ? 0 : FEDNS_NO_POOL;
 }

@@ -131,6 +131,10 @@ void *fedns_add_child(fedns_deployment *dep, struct fedns_ptrlist *list, size_t 
 /* The access edge host label and XMPP proxy host label, defaults applied. */
 const char *fedns_pool_access_host(const struct fedns_edge_pool *pool);
 const char *fedns_pool_xmpp_host(const struct fedns_edge_pool *pool);
+/* The index of the pool that serves `d` (SPEC 1: the pool it names, else the
+ * federation route, else the only pool), or FEDNS_NO_POOL. */
+#define FEDNS_NO_POOL ((size_t)-1)
+size_t fedns_pool_of(const fedns_deployment *dep, const struct fedns_sip_domain *d);
 
 /* Frees a reverse proxy; NULL is allowed. */
 void fedns_reverse_proxy_free(const struct fedns_alloc *a, struct fedns_reverse_proxy *rp);
