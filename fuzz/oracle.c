@@ -131,7 +131,7 @@ void oracle_recordset(const fedns_recordset *rs)
 	for (format = 0; format < 32; format++)
 		for (lang = FEDNS_LANG_EN; lang <= FEDNS_LANG_ZH_CN; lang++) {
 			struct text t = {NULL, 0, 0};
-			size_t need = 0, records = 0;
+			size_t need = 0, records = 0, len = 0;
 			char *buf, why[512];
 			fedns_status st = fedns_render_to(rs, format, lang, collect, &t);
 
@@ -152,6 +152,11 @@ void oracle_recordset(const fedns_recordset *rs)
 			ORACLE(memcmp(buf, t.p, need) == 0 && buf[need] == '\0',
 			       "format %d, lang %d: rendering twice gave different bytes", format, lang);
 			free(buf);
+			buf = NULL;
+			ORACLE(fedns_render_alloc(rs, format, lang, &buf, &len) == FEDNS_OK &&
+				       len == need && memcmp(buf, t.p, need) == 0 && buf[need] == '\0',
+			       "format %d, lang %d: render_alloc gave other bytes", format, lang);
+			fedns_render_free(buf);
 			ORACLE(!oracle_has_control(t.p, t.n, format == FEDNS_FORMAT_CSV ? "\r\n\t" : "\n\t"),
 			       "format %d holds a control character", format);
 			if (format == FEDNS_FORMAT_ZONE) {
