@@ -295,50 +295,47 @@ static fedns_status prepare(fedns_observed *obs, const char *what, const char *o
 	return FEDNS_OK;
 }
 
-FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *owner,
-					      uint32_t ttl, uint16_t priority, uint16_t weight,
-					      uint16_t port, const char *target, uint32_t line)
+/* Adds record `p` (type and data set) at `owner`, pointing at `target`:
+ * what fedns_observed_add_srv() and fedns_observed_add_cname() share. */
+static fedns_status add_pointer(fedns_observed *obs, const char *what, const char *owner,
+				const char *target, struct pending *p)
 {
 	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF];
-	struct pending p = {0};
 	fedns_status st;
 
 	if (!obs)
 		return FEDNS_EINVAL;
 	obs->error[0] = '\0';
 	if (!target)
-		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_srv: target is NULL");
-	st = prepare(obs, "fedns_observed_add_srv", owner, target, o, t, &p);
-	if (st)
-		return st;
+		return fail(obs, FEDNS_EINVAL, "%s: target is NULL", what);
+	st = prepare(obs, what, owner, target, o, t, p);
+	return st ? st : append(obs, p);
+}
+
+FEDNS_API fedns_status fedns_observed_add_srv(fedns_observed *obs, const char *owner,
+					      uint32_t ttl, uint16_t priority, uint16_t weight,
+					      uint16_t port, const char *target, uint32_t line)
+{
+	struct pending p = {0};
+
 	p.ttl = ttl;
 	p.line = line;
 	p.type = FEDNS_RR_SRV;
 	p.priority = priority;
 	p.weight = weight;
 	p.port = port;
-	return append(obs, &p);
+	return add_pointer(obs, "fedns_observed_add_srv", owner, target, &p);
 }
 
 FEDNS_API fedns_status fedns_observed_add_cname(fedns_observed *obs, const char *owner,
 						uint32_t ttl, const char *target, uint32_t line)
 {
-	char o[FEDNS_ABS_BUF], t[FEDNS_ABS_BUF];
 	struct pending p = {0};
-	fedns_status st;
 
-	if (!obs)
-		return FEDNS_EINVAL;
-	obs->error[0] = '\0';
-	if (!target)
-		return fail(obs, FEDNS_EINVAL, "fedns_observed_add_cname: target is NULL");
-	st = prepare(obs, "fedns_observed_add_cname", owner, target, o, t, &p);
-	if (st)
-		return st;
 	p.ttl = ttl;
 	p.line = line;
 	p.type = FEDNS_RR_CNAME;
-	return append(obs, &p);
+	return add_pointer(obs, "fedns_observed_add_cname", owner, target, &p);
 }
 
 static fedns_status add_address(fedns_observed *obs, const char *what, int family,
