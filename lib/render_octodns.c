@@ -123,8 +123,8 @@ static void comment(struct fedns_sink *s, size_t indent, const struct fedns_reco
 
 /* ---- records ---- */
 
-/* Records sorted_items[from .. to) of a zone: one name, or one name's
- * records of one type. */
+/* Records items[from .. to) of a zone in octoDNS order (the split's
+ * `sorted`): one name, or one name's records of one type. */
 struct span {
 	const struct fedns_recordset *rs;
 	const size_t *items;
