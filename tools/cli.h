@@ -4,6 +4,7 @@
 #ifndef FEDNS_TOOLS_CLI_H
 #define FEDNS_TOOLS_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include <fedns/fedns.h>
@@ -28,6 +29,13 @@ __attribute__((format(printf, 2, 3)))
 void out_printf(struct out *o, const char *fmt, ...);
 /* Flushes; a failed write turns `status` into EXIT_USAGE. */
 int out_finish(struct out *o, int status);
+
+/* Item `i` of `set` as JSON in `lang`, or NULL when out of memory. */
+typedef json_t *(*json_item_fn)(const void *set, size_t i, int lang);
+/* Prints {"fedns": 1, `key`: [item 0 .. n - 1 of `set`]}, indented, to `o`;
+ * -1 (the message on stderr) when out of memory. */
+int print_json_list(struct out *o, const char *key, json_item_fn item, const void *set,
+		    size_t n, int lang);
 
 /* Options, each accepted by the commands that name it. */
 enum {

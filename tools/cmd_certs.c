@@ -53,8 +53,9 @@ static int print_text(const fedns_certs *c, int lang)
 	return out_finish(&o, EXIT_CLEAN);
 }
 
-static json_t *cert_json(const fedns_certs *c, size_t i, int lang)
+static json_t *cert_json(const void *set, size_t i, int lang)
 {
+	const fedns_certs *c = set;
 	json_t *sans = json_array(), *notes = json_array();
 	json_t *cert = json_pack("{s:s, s:s, s:s, s:o, s:o}", "pool", fedns_cert_pool(c, i),
 				 "subject", fedns_cert_subject(c, i), "why",
@@ -83,23 +84,9 @@ static json_t *cert_json(const fedns_certs *c, size_t i, int lang)
 static int print_json(const fedns_certs *c, int lang)
 {
 	struct out o = {stdout, 0};
-	json_t *list = json_array();
-	json_t *root = json_pack("{s:i, s:o}", "fedns", 1, "certificates", list);
-	char *text = NULL;
-	size_t i;
-	int ok = root != NULL;
 
-	for (i = 0; ok && i < fedns_certs_count(c); i++)
-		ok = json_array_append_new(list, cert_json(c, i, lang)) == 0;
-	if (ok)
-		text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (!text) {
-		fprintf(stderr, "fedns: %s\n", fedns_strerror(FEDNS_ENOMEM));
+	if (print_json_list(&o, "certificates", cert_json, c, fedns_certs_count(c), lang))
 		return EXIT_USAGE;
-	}
-	out_printf(&o, "%s\n", text);
-	free(text);
 	return out_finish(&o, EXIT_CLEAN);
 }
 

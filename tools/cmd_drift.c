@@ -103,8 +103,10 @@ static json_t *ttl_or_null(uint32_t ttl)
 	return ttl == FEDNS_TTL_UNKNOWN ? json_null() : json_integer(ttl);
 }
 
-static json_t *finding_json(const fedns_findings *f, size_t i, int lang)
+static json_t *finding_json(const void *set, size_t i, int lang)
 {
+	const fedns_findings *f = set;
+
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
 			 "id", fedns_finding_id(f, i),
 			 "kind", fedns_finding_kind_name(fedns_finding_kind(f, i)),
@@ -126,24 +128,7 @@ static json_t *finding_json(const fedns_findings *f, size_t i, int lang)
  * "hint"}]}, absent values null. */
 static int print_json(struct out *o, const fedns_findings *f, int lang)
 {
-	json_t *list = json_array();
-	json_t *root = json_pack("{s:i, s:o}", "fedns", 1, "findings", list);
-	char *text = NULL;
-	size_t i;
-	int ok = root != NULL;
-
-	for (i = 0; ok && i < fedns_findings_count(f); i++)
-		ok = json_array_append_new(list, finding_json(f, i, lang)) == 0;
-	if (ok)
-		text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (!text) {
-		fprintf(stderr, "fedns: %s\n", fedns_strerror(FEDNS_ENOMEM));
-		return -1;
-	}
-	out_printf(o, "%s\n", text);
-	free(text);
-	return 0;
+	return print_json_list(o, "findings", finding_json, f, fedns_findings_count(f), lang);
 }
 
 static int report(const fedns_findings *f, int format, int lang)

@@ -445,8 +445,33 @@ static void print_text(struct out *o, const fedns_diagnostics *diags, int lang)
 	print_counts(o, diags, lang);
 }
 
-static json_t *diagnostic_json(const fedns_diagnostics *diags, size_t i, int lang)
+int print_json_list(struct out *o, const char *key, json_item_fn item, const void *set,
+		    size_t n, int lang)
 {
+	json_t *list = json_array();
+	json_t *root = json_pack("{s:i, s:o}", "fedns", 1, key, list);
+	char *text = NULL;
+	size_t i;
+	int ok = root != NULL;
+
+	for (i = 0; ok && i < n; i++)
+		ok = json_array_append_new(list, item(set, i, lang)) == 0;
+	if (ok)
+		text = json_dumps(root, JSON_INDENT(2));
+	json_decref(root);
+	if (!text) {
+		fprintf(stderr, "fedns: %s\n", fedns_strerror(FEDNS_ENOMEM));
+		return -1;
+	}
+	out_printf(o, "%s\n", text);
+	free(text);
+	return 0;
+}
+
+static json_t *diagnostic_json(const void *set, size_t i, int lang)
+{
+	const fedns_diagnostics *diags = set;
+
 	return json_pack("{s:s, s:s, s:s, s:s}",
 			 "rule", fedns_diagnostic_rule(diags, i),
 			 "severity", fedns_severity_name(fedns_diagnostic_severity(diags, i)),
@@ -458,24 +483,8 @@ static json_t *diagnostic_json(const fedns_diagnostics *diags, size_t i, int lan
  * the shape of the diagnostics in `records --format json`. */
 static int print_json(struct out *o, const fedns_diagnostics *diags, int lang)
 {
-	json_t *list = json_array();
-	json_t *root = json_pack("{s:i, s:o}", "fedns", 1, "diagnostics", list);
-	char *text = NULL;
-	size_t i;
-	int ok = root != NULL;
-
-	for (i = 0; ok && i < fedns_diagnostics_count(diags); i++)
-		ok = json_array_append_new(list, diagnostic_json(diags, i, lang)) == 0;
-	if (ok)
-		text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (!text) {
-		fprintf(stderr, "fedns: %s\n", fedns_strerror(FEDNS_ENOMEM));
-		return -1;
-	}
-	out_printf(o, "%s\n", text);
-	free(text);
-	return 0;
+	return print_json_list(o, "diagnostics", diagnostic_json, diags,
+			       fedns_diagnostics_count(diags), lang);
 }
 
 static int run_check(const struct args *a)
